@@ -1,0 +1,264 @@
+//! The document: the text, its runs, and what is built from the runs once — paragraphs
+//! (one per line) and chunks (stretches of Latin-like material between spaces, Han and
+//! full-width marks) — plus the line index that turns byte offsets into line/column.
+
+use std::ops::Range;
+
+use crate::scan::{self, Kind, Run};
+
+/// A paragraph: one line of the text, without its line break.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// Indices into `Document::runs`.
+    pub runs: Range<usize>,
+}
+
+/// A stretch of non-space, non-Han material that is not full-width punctuation:
+/// a Latin word, a number, a URL, a model number, `COVID-19`, `Tokayev)`.
+#[derive(Clone, Debug)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    /// Indices into `Document::runs`.
+    pub runs: Range<usize>,
+    pub has_letter: bool,
+    pub has_digit: bool,
+    /// A URL, e-mail address, @handle, #tag, path or file name: not prose.
+    pub is_code: bool,
+}
+
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub runs: Vec<Run>,
+    pub paragraphs: Vec<Paragraph>,
+    pub chunks: Vec<Chunk>,
+    /// For each run, the index of the chunk it belongs to (`usize::MAX` if none).
+    pub chunk_of_run: Vec<usize>,
+}
+
+/// Marks that may sit inside a Latin chunk (ASCII punctuation and a few others).
+fn is_chunk_mark(c: char) -> bool {
+    c.is_ascii() || matches!(c, '’' | '‘' | '–' | '²' | '³' | '°' | '‰' | 'µ')
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let runs = scan::runs(text);
+        let mut paragraphs = Vec::new();
+        let mut chunks: Vec<Chunk> = Vec::new();
+        let mut chunk_of_run = vec![usize::MAX; runs.len()];
+
+        let mut para_start_run = 0;
+        let mut para_start = 0;
+        let mut chunk_start: Option<usize> = None;
+        for (i, run) in runs.iter().enumerate() {
+            let in_chunk = match run.kind {
+                Kind::Latin
+                | Kind::Digit
+                | Kind::Cyrillic
+                | Kind::OtherScript(_)
+                | Kind::FullwidthAlnum => true,
+                Kind::Punct(c) => is_chunk_mark(c),
+                _ => false,
+            };
+            if in_chunk {
+                chunk_start.get_or_insert(i);
+            } else if let Some(s) = chunk_start.take() {
+                push_chunk(text, &runs, s..i, &mut chunks, &mut chunk_of_run);
+            }
+            if run.kind == Kind::Newline {
+                paragraphs.push(Paragraph {
+                    start: para_start,
+                    end: run.start,
+                    runs: para_start_run..i,
+                });
+                para_start_run = i + 1;
+                para_start = run.end;
+            }
+        }
+        if let Some(s) = chunk_start.take() {
+            push_chunk(text, &runs, s..runs.len(), &mut chunks, &mut chunk_of_run);
+        }
+        if para_start < text.len() || paragraphs.is_empty() {
+            paragraphs.push(Paragraph {
+                start: para_start,
+                end: text.len(),
+                runs: para_start_run..runs.len(),
+            });
+        }
+        Document { text, runs, paragraphs, chunks, chunk_of_run }
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[start..end]
+    }
+
+    pub fn run_text(&self, i: usize) -> &'a str {
+        let r = &self.runs[i];
+        &self.text[r.start..r.end]
+    }
+
+    pub fn chunk_text(&self, c: &Chunk) -> &'a str {
+        &self.text[c.start..c.end]
+    }
+
+    /// The chunk run `i` belongs to.
+    pub fn chunk_at(&self, i: usize) -> Option<&Chunk> {
+        self.chunks.get(*self.chunk_of_run.get(i)?)
+    }
+
+    /// The paragraph's runs without leading and trailing spaces.
+    pub fn trimmed_runs(&self, p: &Paragraph) -> Range<usize> {
+        let mut r = p.runs.clone();
+        while r.start < r.end && self.runs[r.start].kind == Kind::Space {
+            r.start += 1;
+        }
+        while r.end > r.start && self.runs[r.end - 1].kind == Kind::Space {
+            r.end -= 1;
+        }
+        r
+    }
+
+    /// Whether the paragraph holds any Han character.
+    pub fn has_han(&self, p: &Paragraph) -> bool {
+        self.runs[p.runs.clone()].iter().any(Run::is_han)
+    }
+}
+
+fn push_chunk(
+    text: &str,
+    runs: &[Run],
+    range: Range<usize>,
+    chunks: &mut Vec<Chunk>,
+    chunk_of_run: &mut [usize],
+) {
+    let rs = &runs[range.clone()];
+    let start = rs[0].start;
+    let end = rs[rs.len() - 1].end;
+    let has_letter = rs.iter().any(|r| r.kind.is_letter());
+    let has_digit = rs.iter().any(|r| r.kind == Kind::Digit);
+    let s = &text[start..end];
+    let is_code = has_letter && looks_like_code(s);
+    let idx = chunks.len();
+    for slot in &mut chunk_of_run[range.clone()] {
+        *slot = idx;
+    }
+    chunks.push(Chunk { start, end, runs: range, has_letter, has_digit, is_code });
+}
+
+/// URLs, e-mail addresses, handles, tags, paths and file names.
+fn looks_like_code(s: &str) -> bool {
+    let t = s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'']);
+    if t.contains("://") || t.starts_with("www.") || t.contains('/') || t.contains('\\') {
+        return true;
+    }
+    if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') {
+        return true;
+    }
+    if let Some(at) = t.find('@') {
+        return t[at..].contains('.');
+    }
+    // A dotted name ending in a letter-only part: example.com, news.cn, index.html, a.b.
+    // Abbreviations with a dot after every letter (U.S.) are prose, not code.
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty())
+        && parts.iter().any(|p| p.len() >= 2)
+        && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts[0].chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Byte offsets → 1-based line and column (column in Unicode scalar values).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// Line (0-based) holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line]
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based (line, column) of each offset. Offsets are visited in sorted order and
+    /// characters counted incrementally, so a long line is walked once, not once per
+    /// offset.
+    pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        let (mut line, mut at, mut col) = (usize::MAX, 0usize, 0usize);
+        for i in order {
+            let off = offsets[i].min(text.len());
+            let l = self.line_of(off);
+            if l != line {
+                line = l;
+                at = self.starts[l];
+                col = 0;
+            }
+            col += text[at..off].chars().count();
+            at = off;
+            out[i] = (l + 1, col + 1);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let d = Document::new("第一段。\n\n第二段。\r\n第三段");
+        let p: Vec<&str> = d.paragraphs.iter().map(|p| d.slice(p.start, p.end)).collect();
+        assert_eq!(p, vec!["第一段。", "", "第二段。", "第三段"]);
+    }
+
+    #[test]
+    fn chunks_and_code() {
+        let d = Document::new("访问www.example.com或写信给a@b.cn，型号C919，Kassym-Jomart Tokayev）");
+        let c: Vec<(&str, bool)> = d.chunks.iter().map(|c| (d.chunk_text(c), c.is_code)).collect();
+        assert_eq!(
+            c,
+            vec![
+                ("www.example.com", true),
+                ("a@b.cn", true),
+                ("C919", false),
+                ("Kassym-Jomart", false),
+                ("Tokayev", false)
+            ]
+        );
+        assert!(!looks_like_code("U.S."));
+        assert!(looks_like_code("index.html"));
+        assert!(!looks_like_code("3.5"));
+    }
+
+    #[test]
+    fn positions_count_scalar_values() {
+        let text = "第一行\n中文abc，错误\n";
+        let li = LineIndex::new(text);
+        let off = text.find('，').unwrap();
+        assert_eq!(li.positions(text, &[off, 0, text.len()]), vec![(2, 6), (1, 1), (3, 1)]);
+    }
+}

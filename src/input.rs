@@ -1,0 +1,157 @@
+//! Input: which files to check (paths given, directories walked honouring .gitignore),
+//! and reading one file into text, with a clear error naming the problem.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// File name endings of the text formats a directory walk picks up.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
+/// A file's text, decoded to UTF-8.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user should see it (`-` or `--stdin-filename` for stdin).
+    pub path: String,
+    pub text: String,
+    /// The encoding the bytes were in.
+    pub encoding: Encoding,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// Why a file could not be checked.
+#[derive(Debug)]
+pub enum InputError {
+    Io(std::io::Error),
+    /// Bytes that are not UTF-8, at this offset.
+    InvalidUtf8 { offset: usize },
+    InvalidUtf16,
+    /// A NUL byte: not a text file.
+    Binary { offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io(e) => write!(f, "{e}"),
+            InputError::InvalidUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (invalid byte at offset {offset}); not checked")
+            }
+            InputError::InvalidUtf16 => write!(f, "not valid UTF-16 despite its byte-order mark; not checked"),
+            InputError::Binary { offset } => {
+                write!(f, "binary file (NUL byte at offset {offset}); not checked")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Decode a file's bytes: UTF-8 (a BOM is dropped and not counted in offsets), or
+/// UTF-16 with a byte-order mark.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), InputError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes).map(|s| (s, Encoding::Utf16Be));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    let (bytes, encoding) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (rest.to_vec(), Encoding::Utf8Bom),
+        None => (bytes, Encoding::Utf8),
+    };
+    let bom = if encoding == Encoding::Utf8Bom { 3 } else { 0 };
+    String::from_utf8(bytes)
+        .map(|s| (s, encoding))
+        .map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() + bom })
+}
+
+fn utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+    if bytes.len() % 2 != 0 {
+        return Err(InputError::InvalidUtf16);
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| from([c[0], c[1]])).collect();
+    String::from_utf16(&units).map_err(|_| InputError::InvalidUtf16)
+}
+
+/// Read one file (or stdin for `-`).
+pub fn load(path: &Path, display: &str) -> Result<Source, InputError> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(InputError::Io)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(InputError::Io)?
+    };
+    let (text, encoding) = decode(bytes)?;
+    Ok(Source { path: display.to_string(), text, encoding })
+}
+
+/// The files to check: each path given (a file as it is, a directory walked for text
+/// files, honouring .gitignore and hidden files), sorted and de-duplicated. Paths that
+/// cannot be walked come back as errors.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, InputError)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path == Path::new("-") || path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            let e = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory");
+            errors.push((path.display().to_string(), InputError::Io(e)));
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in ignore::WalkBuilder::new(path).build() {
+            match entry {
+                Ok(e) => {
+                    let is_text = e.file_type().is_some_and(|t| t.is_file())
+                        && e.path()
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                    if is_text {
+                        found.push(e.into_path());
+                    }
+                }
+                Err(err) => errors.push((path.display().to_string(), InputError::Io(std::io::Error::other(err.to_string())))),
+            }
+        }
+        found.sort();
+        files.extend(found);
+    }
+    files.dedup();
+    (files, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFab".to_vec()).unwrap(), ("ab".into(), Encoding::Utf8Bom));
+        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap(), ("a".into(), Encoding::Utf16Le));
+        assert_eq!(decode(vec![0xFE, 0xFF, 0, b'a']).unwrap(), ("a".into(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn reports_invalid_utf8_offset_and_binary() {
+        let e = decode(b"ab\xFFcd".to_vec()).unwrap_err();
+        assert!(matches!(e, InputError::InvalidUtf8 { offset: 2 }), "{e:?}");
+        let e = decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec()).unwrap_err();
+        assert!(matches!(e, InputError::Binary { offset: 8 }), "{e:?}");
+    }
+}

@@ -1,0 +1,23 @@
+//! zhqa — a linter for Chinese editorial copy.
+//!
+//! The modules follow the data: `input` reads and decodes files, `document` and `scan`
+//! turn the text into paragraphs, chunks and classified runs in one pass, `rules` checks
+//! them and reports `diagnostic`s, `fix` applies their edits, and `output` renders them.
+//! The library never prints and never exits; the binary decides the exit status.
+
+pub mod input;
+pub mod document;
+pub mod scan;
+pub mod rules;
+pub mod diagnostic;
+pub mod fix;
+pub mod output;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use rules::Selection;
+
+/// Check a text and return its diagnostics, sorted by position.
+pub fn check_text(text: &str, selection: &Selection) -> Vec<Diagnostic> {
+    let doc = document::Document::new(text);
+    rules::check(&doc, selection)
+}

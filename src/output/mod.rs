@@ -1,0 +1,93 @@
+//! Output: the diagnostics of each checked file, rendered in one of the formats.
+
+mod concise;
+mod human;
+mod json;
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::LineIndex;
+use crate::input::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with the source line and the span underlined.
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON object with every diagnostic (stable, version 1).
+    Json,
+}
+
+/// One checked file and what was found in it.
+pub struct FileReport {
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A diagnostic with its 1-based line and column (in Unicode scalar values).
+pub struct Located<'a> {
+    pub d: &'a Diagnostic,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl FileReport {
+    /// Line and column of every diagnostic, computed in one sweep over the text.
+    pub fn located(&self) -> Vec<Located<'_>> {
+        let text = &self.source.text;
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = self.diagnostics.iter().flat_map(|d| [d.start, d.end]).collect();
+        let pos = index.positions(text, &offsets);
+        self.diagnostics
+            .iter()
+            .enumerate()
+            .map(|(k, d)| Located {
+                d,
+                line: pos[2 * k].0,
+                column: pos[2 * k].1,
+                end_line: pos[2 * k + 1].0,
+                end_column: pos[2 * k + 1].1,
+            })
+            .collect()
+    }
+}
+
+/// Counts by severity, for summaries.
+#[derive(Default, Debug, Clone, Copy)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut c = Counts::default();
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+}
+
+pub fn render(
+    format: Format,
+    reports: &[FileReport],
+    files_checked: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(reports, files_checked, color, out),
+        Format::Concise => concise::render(reports, out),
+        Format::Json => json::render(reports, files_checked, out),
+    }
+}

@@ -1,0 +1,253 @@
+//! The rule data of `rules/`, embedded in the binary and parsed on first use: each rule's
+//! metadata, messages, explanation and inline cases, and the word lists rules consult.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+
+/// The rule files, one per category.
+const RULE_FILES: &[(&str, &str)] = &[
+    ("rules/foreign.toml", include_str!("../../rules/foreign.toml")),
+    ("rules/quote.toml", include_str!("../../rules/quote.toml")),
+    ("rules/dash.toml", include_str!("../../rules/dash.toml")),
+    ("rules/pair.toml", include_str!("../../rules/pair.toml")),
+    ("rules/punct.toml", include_str!("../../rules/punct.toml")),
+    ("rules/space.toml", include_str!("../../rules/space.toml")),
+    ("rules/char.toml", include_str!("../../rules/char.toml")),
+];
+const WORDS: &str = include_str!("../../rules/words.toml");
+const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixKind {
+    Safe,
+    Unsafe,
+    None,
+}
+
+impl FixKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixKind::Safe => "safe",
+            FixKind::Unsafe => "unsafe",
+            FixKind::None => "none",
+        }
+    }
+}
+
+/// One inline test case: a text, the substrings the rule flags in it (in order), and
+/// optionally the text after all of the rule's fixes are applied.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub text: String,
+    pub flags: Vec<String>,
+    #[serde(default)]
+    pub fixed: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMeta {
+    pub id: String,
+    pub severity: Severity,
+    pub fix: FixKind,
+    /// One line for `zhqa rules`.
+    pub summary: String,
+    /// The default message; `{name}` placeholders are filled in by the rule.
+    pub message: String,
+    /// Variant messages by key.
+    #[serde(default)]
+    pub messages: HashMap<String, String>,
+    /// What it checks and why, for `zhqa explain`.
+    pub explain: String,
+    /// The standard or source behind the rule.
+    pub basis: String,
+    /// The zhqa version the rule was added in.
+    pub since: String,
+    #[serde(rename = "case", default)]
+    pub cases: Vec<Case>,
+}
+
+impl RuleMeta {
+    pub fn category(&self) -> &str {
+        self.id.split('/').next().unwrap_or("")
+    }
+
+    /// The message template under `key` ("" or "default" for the main one).
+    pub fn template(&self, key: &str) -> &str {
+        if key.is_empty() || key == "default" {
+            return &self.message;
+        }
+        self.messages
+            .get(key)
+            .unwrap_or_else(|| panic!("rule {} has no message `{key}` in rules/", self.id))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rule: Vec<RuleMeta>,
+}
+
+/// Word lists from `rules/words.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Lower-case Latin words that are not flagged as untranslated (units, symbols...).
+    pub latin_allow: HashSet<String>,
+    /// CMS and metadata field names seen glued to the first sentence.
+    pub metadata_fields: HashSet<String>,
+    /// English function words: their presence marks a phrase, not a name.
+    pub english_function: HashSet<String>,
+    /// Verbs that close a dash-marked attribution (说, 表示...).
+    pub speech_verbs: Vec<String>,
+    /// Words that open a clause after a dash: a single — before them is a 破折号.
+    pub clause_openers: Vec<String>,
+    /// Characters typical of transliterated foreign names.
+    pub transliteration: String,
+    /// Function characters whose doubling is an error (的的, 了了).
+    pub doubled_function: String,
+    /// Words ending in a function character: `目的` + `的` is not 的的.
+    pub doubled_left_words: Vec<String>,
+    /// Words starting with a function character: `为了` + `了解` is not 了了.
+    pub doubled_right_words: Vec<String>,
+}
+
+pub struct Catalog {
+    pub rules: Vec<RuleMeta>,
+    index: HashMap<String, usize>,
+    pub words: Words,
+    /// Traditional-only character → its simplified form(s).
+    pub traditional: HashMap<char, String>,
+    transliteration: HashSet<char>,
+}
+
+impl Catalog {
+    pub fn get(&self, id: &str) -> Option<&RuleMeta> {
+        self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    pub fn is_transliteration(&self, c: char) -> bool {
+        self.transliteration.contains(&c)
+    }
+
+    /// Rule ids matched by a selector: an id, a category (`quote`), or `all`.
+    pub fn matching<'a>(&'a self, selector: &'a str) -> impl Iterator<Item = &'a RuleMeta> + 'a {
+        let sel = selector.trim_end_matches('/');
+        self.rules.iter().filter(move |r| {
+            sel == "all" || r.id == sel || r.id.strip_prefix(sel).is_some_and(|t| t.starts_with('/'))
+        })
+    }
+}
+
+fn parse() -> Catalog {
+    let mut rules = Vec::new();
+    for (name, src) in RULE_FILES {
+        let file: RuleFile =
+            toml::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
+        rules.extend(file.rule);
+    }
+    let index = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+    let words: Words =
+        toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
+    let traditional = TRADITIONAL
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let (t, s) = l.split_once('\t')?;
+            Some((t.chars().next()?, s.to_string()))
+        })
+        .collect();
+    let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
+    Catalog { rules, index, words, traditional, transliteration }
+}
+
+/// The embedded catalogue, parsed once.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(parse)
+}
+
+/// Fill `{name}` placeholders of a message template.
+pub fn render(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_parses_and_ids_are_well_formed() {
+        let c = catalog();
+        assert!(c.rules.len() >= 20);
+        let mut seen = HashSet::new();
+        for r in &c.rules {
+            assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
+            let (cat, name) = r.id.split_once('/').expect("ids are category/name");
+            assert!(
+                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number"]
+                    .contains(&cat),
+                "{}",
+                r.id
+            );
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                r.id
+            );
+            assert!(!r.explain.trim().is_empty() && !r.basis.trim().is_empty(), "{}", r.id);
+            assert!(r.cases.iter().any(|c| !c.flags.is_empty()), "{} has no flagged case", r.id);
+            assert!(r.cases.iter().any(|c| c.flags.is_empty()), "{} has no clean case", r.id);
+        }
+        assert_eq!(c.traditional.get(&'總').map(String::as_str), Some("总"));
+        assert!(!c.traditional.contains_key(&'乾'), "乾 is valid in simplified copy");
+        assert!(!c.traditional.contains_key(&'著'), "著 is valid in simplified copy");
+    }
+
+    #[test]
+    fn render_fills_placeholders() {
+        assert_eq!(render("把“{a}”改为“{b}”", &[("a", ","), ("b", "，")]), "把“,”改为“，”");
+        assert_eq!(render("{missing} {", &[]), "{missing} {");
+    }
+
+    #[test]
+    fn selectors_match_ids_and_categories() {
+        let c = catalog();
+        assert!(c.matching("quote").all(|r| r.id.starts_with("quote/")));
+        assert_eq!(c.matching("quote/dash-speech").count(), 1);
+        assert_eq!(c.matching("quo").count(), 0);
+        assert_eq!(c.matching("all").count(), c.rules.len());
+    }
+}

@@ -1,0 +1,127 @@
+//! char/*: traditional-only characters in simplified copy, doubled function characters,
+//! and invisible or broken characters.
+
+use super::Context;
+use crate::diagnostic::{Applicability, Fix};
+use crate::scan::Kind;
+
+pub const TRADITIONAL: &str = "char/traditional";
+pub const DOUBLED: &str = "char/doubled";
+pub const INVISIBLE: &str = "char/invisible";
+pub const RULES: &[&str] = &[TRADITIONAL, DOUBLED, INVISIBLE];
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    for (i, r) in doc.runs.iter().enumerate() {
+        match r.kind {
+            Kind::Han => {
+                if cx.on(TRADITIONAL) {
+                    traditional(cx, i);
+                }
+                if cx.on(DOUBLED) && r.chars >= 2 {
+                    doubled(cx, i);
+                }
+            }
+            Kind::Invisible => invisible(cx, i),
+            _ => {}
+        }
+    }
+}
+
+/// Consecutive traditional-only characters form one finding (總統 → 总统).
+fn traditional(cx: &mut Context, i: usize) {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    let table = &cx.catalog.traditional;
+    let text = doc.slice(r.start, r.end);
+    let mut pending: Option<(usize, usize, String)> = None;
+    let mut found = Vec::new();
+    for (off, c) in text.char_indices() {
+        let at = r.start + off;
+        match table.get(&c) {
+            Some(simp) => {
+                let first = simp.split(' ').next().unwrap_or(simp);
+                match &mut pending {
+                    Some((_, end, s)) if *end == at => {
+                        *end = at + c.len_utf8();
+                        s.push_str(first);
+                    }
+                    _ => {
+                        found.extend(pending.take());
+                        pending = Some((at, at + c.len_utf8(), first.to_string()));
+                    }
+                }
+            }
+            None => found.extend(pending.take()),
+        }
+    }
+    found.extend(pending);
+    for (start, end, simp) in found {
+        let trad = doc.slice(start, end);
+        if let Some(d) = cx.report(TRADITIONAL, start, end, "", &[("found", trad), ("fix", &simp)]) {
+            d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, &simp));
+        }
+    }
+}
+
+fn doubled(cx: &mut Context, i: usize) {
+    let doc = cx.doc;
+    let words = &cx.catalog.words;
+    let r = doc.runs[i];
+    let text = doc.slice(r.start, r.end);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k + 1 < chars.len() {
+        let (off, c) = chars[k];
+        if c != chars[k + 1].1 || !words.doubled_function.contains(c) {
+            k += 1;
+            continue;
+        }
+        let second = chars[k + 1].0;
+        let left = &text[..second];
+        let right = &text[second..];
+        let in_word = words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
+            || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()));
+        if !in_word {
+            let (start, end) = (r.start + off, r.start + second + c.len_utf8());
+            let found = doc.slice(start, end);
+            let one = c.to_string();
+            if let Some(d) = cx.report(DOUBLED, start, end, "", &[("found", found), ("fix", &one)]) {
+                d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, &one));
+            }
+        }
+        k += 2;
+    }
+}
+
+fn invisible(cx: &mut Context, i: usize) {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    let text = doc.slice(r.start, r.end);
+    let names: Vec<String> = text.chars().map(describe).collect();
+    let mut uniq = names.clone();
+    uniq.dedup();
+    let found = uniq.join("、");
+    let broken = text.contains('\u{fffd}');
+    let key = if broken { "replacement" } else { "" };
+    if let Some(d) = cx.report(INVISIBLE, r.start, r.end, key, &[("found", &found)]) {
+        if !broken {
+            d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, ""));
+        }
+    }
+}
+
+fn describe(c: char) -> String {
+    let name = match c {
+        '\u{fffd}' => "替换字符",
+        '\u{200b}' => "零宽空格",
+        '\u{200c}' => "零宽非连接符",
+        '\u{200d}' => "零宽连接符",
+        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' => "文字方向控制符",
+        '\u{2060}' => "词连接符",
+        '\u{feff}' => "字节顺序标记（BOM）",
+        '\u{ad}' => "软连字符",
+        _ => "控制字符",
+    };
+    format!("U+{:04X} {name}", c as u32)
+}

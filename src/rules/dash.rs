@@ -1,0 +1,109 @@
+//! dash/*: the 破折号 written as anything but two em dashes, and the spaced ASCII hyphen
+//! used as a dash. A single — joining two names, places or times (中国—东盟, 1月2日—5日)
+//! is the connector 一字线 and correct; so are hyphens in names and codes.
+
+use std::collections::HashSet;
+
+use super::common::{is_chinese_side, next_run, next_solid, prev_run, prev_solid};
+use super::quote::speech;
+use super::Context;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::Paragraph;
+use crate::scan::Kind;
+
+pub const FORM: &str = "dash/form";
+pub const SPACED_HYPHEN: &str = "dash/spaced-hyphen";
+pub const RULES: &[&str] = &[FORM, SPACED_HYPHEN];
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    for p in &doc.paragraphs {
+        // Dashes that mark speech belong to quote/dash-speech.
+        let mut speech_dashes = HashSet::new();
+        let has_dash = doc.runs[p.runs.clone()]
+            .iter()
+            .any(|r| matches!(r.mark(), Some('—' | '-' | '–' | '―' | '─' | '－')));
+        if !has_dash {
+            continue;
+        }
+        if let Some(s) = speech(cx, p) {
+            speech_dashes.extend(s.open);
+            speech_dashes.extend(s.close.map(|a| a.dash));
+        }
+        let body = doc.trimmed_runs(p);
+        for i in p.runs.clone() {
+            if speech_dashes.contains(&i) {
+                continue;
+            }
+            let r = doc.runs[i];
+            let Some(c) = r.mark() else { continue };
+            let only_dashes = doc.runs[body.clone()].iter().all(|x| x.mark() == Some(c) || x.kind == Kind::Space);
+            if only_dashes {
+                continue; // a separator line
+            }
+            let han_side = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
+                || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
+            match (c, r.chars) {
+                ('—', 1) if i != body.start && single_is_dash(cx, p, i) => {
+                    form(cx, i, "single", Applicability::Unsafe)
+                }
+                ('—', 3) => form(cx, i, "triple", Applicability::Safe),
+                ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
+                ('―' | '─' | '–' | '－', 2) | ('-', 2) if han_side => form(cx, i, "", Applicability::Safe),
+                ('―', 1) if han_side && i != body.start => form(cx, i, "", Applicability::Unsafe),
+                ('─' | '–', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
+                ('-', 1) => spaced_hyphen(cx, p, i),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn form(cx: &mut Context, i: usize, key: &str, app: Applicability) {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    let found = doc.slice(r.start, r.end);
+    if let Some(d) = cx.report(FORM, r.start, r.end, key, &[("found", found)]) {
+        d.fix = Some(Fix::replace(app, r.start, r.end, "——"));
+    }
+}
+
+fn between_han(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    prev_run(doc, p, i).is_some_and(|r| r.is_han()) && next_run(doc, p, i).is_some_and(|r| r.is_han())
+}
+
+/// A single — is a 破折号 (to be doubled) rather than a connector when it stands next
+/// to a space or a mark, or when a clause starts right after it.
+fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    let (prev, next) = (prev_run(doc, p, i), next_run(doc, p, i));
+    let solid_cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
+        && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
+    match (prev.map(|r| r.kind), next.map(|r| r.kind)) {
+        (Some(Kind::Space), _) | (_, Some(Kind::Space)) => solid_cn,
+        (Some(Kind::Punct(a)), _) if matches!(a, '，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》') => true,
+        (_, Some(Kind::Punct(b))) if matches!(b, '“' | '（' | '《' | '，' | '。') => true,
+        (Some(Kind::Han), Some(Kind::Han)) => {
+            let after = &doc.text[doc.runs[i].end..p.end];
+            cx.catalog.words.clause_openers.iter().any(|w| after.starts_with(w.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// ` - ` between Chinese clauses.
+fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
+    let doc = cx.doc;
+    let spaced = prev_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
+        && next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space);
+    let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
+        && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
+    if !(spaced && cn) || !cx.on(SPACED_HYPHEN) {
+        return;
+    }
+    let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);
+    if let Some(d) = cx.report(SPACED_HYPHEN, doc.runs[i].start, doc.runs[i].end, "", &[]) {
+        d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, "——"));
+    }
+}

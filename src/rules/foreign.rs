@@ -1,0 +1,443 @@
+//! foreign/*: what translation left untranslated — stray Latin words and phrases, other
+//! scripts (Russian, Kazakh...), words mixing look-alike Latin and Cyrillic letters, and
+//! full-width Latin letters and digits.
+//!
+//! The decision to flag a Latin word is made from character classes and context, never
+//! from language identification alone: whatlang cannot judge one or two words, so it
+//! only names the language of long phrases.
+
+use unicode_script::Script;
+
+use super::common::{is_chinese_side, next_solid, prev_solid};
+use super::Context;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::{Chunk, Paragraph};
+use crate::scan::Kind;
+
+pub const UNTRANSLATED: &str = "foreign/untranslated";
+pub const OTHER_SCRIPT: &str = "foreign/other-script";
+pub const MIXED_SCRIPT: &str = "foreign/mixed-script";
+pub const FULLWIDTH: &str = "foreign/fullwidth-alnum";
+pub const RULES: &[&str] = &[UNTRANSLATED, OTHER_SCRIPT, MIXED_SCRIPT, FULLWIDTH];
+
+pub fn check(cx: &mut Context) {
+    if cx.on(FULLWIDTH) {
+        fullwidth(cx);
+    }
+    let doc = cx.doc;
+    for p in &doc.paragraphs {
+        // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
+        // document, a quoted original), not Chinese copy with a stray word.
+        if doc.has_han(p) {
+            paragraph(cx, p);
+        }
+    }
+}
+
+fn fullwidth(cx: &mut Context) {
+    let doc = cx.doc;
+    for r in doc.runs.iter().filter(|r| r.kind == Kind::FullwidthAlnum) {
+        let found = doc.slice(r.start, r.end);
+        let ascii: String =
+            found.chars().map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)).collect();
+        if let Some(d) = cx.report(FULLWIDTH, r.start, r.end, "", &[("found", found), ("fix", &ascii)]) {
+            d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, &ascii));
+        }
+    }
+}
+
+/// Where a word stands: what encloses it in the paragraph.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Enclosure {
+    None,
+    Bracket,
+    Title,
+    Quote,
+}
+
+/// How a Latin token is written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+    Single,
+}
+
+/// A letter-bearing chunk, trimmed of edge punctuation.
+struct Token {
+    start: usize,
+    end: usize,
+    encl: Enclosure,
+    script: TokenScript,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TokenScript {
+    Latin,
+    Cyrillic,
+    Mixed,
+    Other(Script),
+    /// Numbers, codes, model numbers: never flagged here.
+    Exempt,
+}
+
+fn paragraph(cx: &mut Context, p: &Paragraph) {
+    let doc = cx.doc;
+    let mut stack: Vec<Enclosure> = Vec::new();
+    let mut phrase: Vec<Token> = Vec::new();
+    let mut last_token_run = usize::MAX;
+    let mut i = p.runs.start;
+    while i < p.runs.end {
+        let run = doc.runs[i];
+        match run.kind {
+            Kind::Punct(c @ ('（' | '《' | '“' | '「' | '〈' | '【')) => {
+                stack.push(match c {
+                    '（' | '【' => Enclosure::Bracket,
+                    '《' | '〈' => Enclosure::Title,
+                    _ => Enclosure::Quote,
+                });
+            }
+            Kind::Punct('）' | '》' | '”' | '」' | '〉' | '】') => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        let Some(chunk) = doc.chunk_at(i).filter(|c| c.runs.start == i) else {
+            if run.kind != Kind::Space {
+                flush(cx, p, &mut phrase);
+            }
+            i += 1;
+            continue;
+        };
+        let text = doc.chunk_text(chunk);
+        let opens = text.starts_with('(');
+        if opens {
+            stack.push(Enclosure::Bracket);
+        }
+        let encl = stack.last().copied().unwrap_or(Enclosure::None);
+        let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
+        match token(cx, chunk, encl) {
+            Some(t) => {
+                if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
+                    flush(cx, p, &mut phrase);
+                }
+                if phrase.last().is_some_and(|l| l.encl != t.encl) {
+                    flush(cx, p, &mut phrase);
+                }
+                phrase.push(t);
+                last_token_run = chunk.runs.end - 1;
+            }
+            None => flush(cx, p, &mut phrase),
+        }
+        // Edge punctuation other than brackets ends a phrase (a comma, a full stop).
+        let edge_end = text.ends_with([',', ';', '!', '?', ':', '"']);
+        if closes {
+            stack.pop();
+        }
+        if closes || edge_end {
+            flush(cx, p, &mut phrase);
+        }
+        i = chunk.runs.end;
+    }
+    flush(cx, p, &mut phrase);
+}
+
+fn only_spaces_between(cx: &Context, a: usize, b: usize) -> bool {
+    cx.doc.runs[a + 1..b].iter().all(|r| r.kind == Kind::Space)
+}
+
+/// Turn a chunk into a token: trim edge punctuation, find its script.
+fn token(cx: &Context, chunk: &Chunk, encl: Enclosure) -> Option<Token> {
+    if !chunk.has_letter {
+        return None;
+    }
+    let doc = cx.doc;
+    let runs = &doc.runs[chunk.runs.clone()];
+    let first = runs.iter().position(|r| r.kind.is_letter() || r.kind == Kind::Digit)?;
+    let last = runs.iter().rposition(|r| r.kind.is_letter() || r.kind == Kind::Digit)?;
+    let (start, end) = (runs[first].start, runs[last].end);
+    let core = &runs[first..=last];
+    let latin = core.iter().any(|r| r.kind == Kind::Latin);
+    let cyr = core.iter().any(|r| r.kind == Kind::Cyrillic);
+    let other = core.iter().find_map(|r| match r.kind {
+        Kind::OtherScript(s) => Some(s),
+        _ => None,
+    });
+    // Look-alike letters inside one word: letters of both scripts touching each other.
+    let touching = core.windows(2).any(|w| {
+        matches!((w[0].kind, w[1].kind), (Kind::Latin, Kind::Cyrillic) | (Kind::Cyrillic, Kind::Latin))
+    });
+    let script = if touching {
+        TokenScript::Mixed
+    } else if chunk.is_code || chunk.has_digit || core.iter().any(|r| r.kind == Kind::FullwidthAlnum)
+    {
+        TokenScript::Exempt
+    } else if cyr {
+        TokenScript::Cyrillic
+    } else if let Some(s) = other {
+        TokenScript::Other(s)
+    } else if latin {
+        TokenScript::Latin
+    } else {
+        return None;
+    };
+    Some(Token { start, end, encl, script })
+}
+
+fn shape(word: &str) -> Shape {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 1 {
+        return Shape::Single;
+    }
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if upper == 0 {
+        Shape::Lower
+    } else if upper == letters.len() {
+        Shape::Upper
+    } else if letters[0].is_uppercase() && word.split(['-', '\'', '’']).all(is_title_part) {
+        Shape::Title
+    } else {
+        Shape::Mixed
+    }
+}
+
+fn is_title_part(part: &str) -> bool {
+    let mut cs = part.chars().filter(|c| c.is_alphabetic());
+    match cs.next() {
+        Some(c) => (c.is_uppercase() || part.len() <= 3) && cs.all(|c| c.is_lowercase()),
+        None => true,
+    }
+}
+
+/// Decide on one phrase (tokens separated only by spaces) and report it.
+fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>) {
+    if phrase.is_empty() {
+        return;
+    }
+    let tokens = std::mem::take(phrase);
+    let encl = tokens[0].encl;
+    // A gloss in brackets after its Chinese rendering, or an annotation: correct form.
+    if encl == Enclosure::Bracket {
+        return;
+    }
+    for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
+        mixed(cx, t);
+    }
+    let foreign: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_)))
+        .collect();
+    if !foreign.is_empty() {
+        other_script(cx, p, &foreign);
+    }
+    if encl != Enclosure::Title {
+        latin_phrase(cx, p, &tokens);
+    }
+}
+
+fn mixed(cx: &mut Context, t: &Token) {
+    let doc = cx.doc;
+    let word = doc.slice(t.start, t.end);
+    let cyr: String = word.chars().filter(|c| crate::scan::classify(*c) == Kind::Cyrillic).collect();
+    let lat: String = word.chars().filter(|c| crate::scan::classify(*c) == Kind::Latin).collect();
+    let (odd, script) = if cyr.chars().count() <= lat.chars().count() {
+        (cyr, "西里尔字母")
+    } else {
+        (lat, "拉丁字母")
+    };
+    cx.report(MIXED_SCRIPT, t.start, t.end, "", &[("found", word), ("odd", &odd), ("script", script)]);
+}
+
+fn other_script(cx: &mut Context, p: &Paragraph, tokens: &[&Token]) {
+    let doc = cx.doc;
+    // Adjacent words of one script form one finding.
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].script == tokens[i].script {
+            j += 1;
+        }
+        let (start, end) = (tokens[i].start, tokens[j - 1].end);
+        let text = doc.slice(start, end);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let lang = match tokens[i].script {
+            TokenScript::Cyrillic => cyrillic_language(text),
+            TokenScript::Other(s) => match script_name(s, letters) {
+                Some(n) => n,
+                None => {
+                    i = j;
+                    continue;
+                }
+            },
+            _ => unreachable!(),
+        };
+        let _ = p;
+        cx.report(OTHER_SCRIPT, start, end, "", &[("found", text), ("lang", lang)]);
+        i = j;
+    }
+}
+
+/// Kazakh, Ukrainian or Russian, from the letters only those alphabets have.
+fn cyrillic_language(text: &str) -> &'static str {
+    let has = |set: &str| text.chars().any(|c| set.contains(c.to_lowercase().next().unwrap_or(c)));
+    if has("әғқңөұүһ") {
+        "哈萨克文"
+    } else if has("їєґ") {
+        "乌克兰文"
+    } else if has("ўі") {
+        "白俄罗斯文或哈萨克文"
+    } else if has("ђјљњћџ") {
+        "塞尔维亚文"
+    } else {
+        "俄文"
+    }
+}
+
+/// A name for letters of another script; `None` where a short run is a symbol (α, β).
+fn script_name(s: Script, letters: usize) -> Option<&'static str> {
+    Some(match s {
+        Script::Greek if letters >= 3 => "希腊文",
+        Script::Greek => return None,
+        Script::Arabic => "阿拉伯文",
+        Script::Hebrew => "希伯来文",
+        Script::Thai => "泰文",
+        Script::Devanagari => "印地文",
+        Script::Georgian => "格鲁吉亚文",
+        Script::Armenian => "亚美尼亚文",
+        Script::Hangul => "韩文",
+        Script::Hiragana | Script::Katakana if letters >= 2 => "日文假名",
+        _ => return None,
+    })
+}
+
+fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token]) {
+    let doc = cx.doc;
+    let words = &cx.catalog.words;
+    let latin: Vec<&Token> = tokens.iter().filter(|t| t.script == TokenScript::Latin).collect();
+    if latin.is_empty() || !cx.on(UNTRANSLATED) {
+        return;
+    }
+    let shapes: Vec<(Shape, String)> = latin
+        .iter()
+        .map(|t| {
+            let w = doc.slice(t.start, t.end);
+            (shape(w), w.to_lowercase())
+        })
+        .collect();
+    let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
+    let stray = |(s, w): &(Shape, String)| {
+        *s == Shape::Lower
+            && !words.latin_allow.contains(w)
+            && !(capitalised && words.english_function.contains(w))
+            && (w.chars().count() >= 3 || latin.len() > 1)
+    };
+    let first = tokens[0].start;
+    let first_run = doc.runs[p.runs.clone()].iter().position(|r| r.start == first).map(|k| k + p.runs.start);
+    let at_para_start = first_run.is_some_and(|k| prev_solid(doc, p, k).is_none());
+
+    // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`.
+    if at_para_start && latin.len() == 1 && tokens.len() == 1 {
+        let (s, w) = &shapes[0];
+        let t = latin[0];
+        let next = first_run.and_then(|k| next_solid(doc, p, k));
+        let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
+        if (*s == Shape::Lower || words.metadata_fields.contains(w)) && (value_follows || words.metadata_fields.contains(w) && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
+        {
+            // The field and its value, up to the first Han character.
+            let body = doc.runs[p.runs.clone()].iter().find(|r| r.is_han()).map(|r| r.start);
+            let found = doc.slice(t.start, t.end);
+            if let Some(d) = cx.report(UNTRANSLATED, t.start, t.end, "metadata", &[("found", found)]) {
+                if let Some(b) = body {
+                    d.fix = Some(Fix::replace(Applicability::Unsafe, t.start, b, ""));
+                    d.fix.as_mut().unwrap().title = "删除字段名及其值".into();
+                }
+            }
+            return;
+        }
+    }
+    if !shapes.iter().any(stray) {
+        return;
+    }
+    // A foreign phrase that fills a quotation by itself is a quoted original.
+    if tokens[0].encl == Enclosure::Quote {
+        let last = tokens[tokens.len() - 1].end;
+        let before = doc.text[..first].trim_end().chars().next_back();
+        let after = doc.text[last..].trim_start_matches(['.', '!', '?', ' ']).chars().next();
+        if before == Some('“') && after == Some('”') {
+            return;
+        }
+    }
+    // The phrase must stand in Chinese text: a Chinese neighbour on one side at least.
+    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
+    let i0 = first_run.unwrap_or(p.runs.start);
+    let i1 = doc.runs[p.runs.clone()].iter().position(|r| r.end == end).map_or(i0, |k| k + p.runs.start);
+    let left = prev_solid(doc, p, i0).map(|k| &doc.runs[k]);
+    let right = next_solid(doc, p, i1).map(|k| &doc.runs[k]);
+    if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
+        return;
+    }
+    let text = doc.slice(start, end);
+    let lang = phrase_language(text);
+    let kind = if tokens.len() > 1 { "短语" } else { "单词" };
+    cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// The language of a phrase: whatlang for long phrases, the letters otherwise.
+fn phrase_language(text: &str) -> &'static str {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let words = text.split_whitespace().count();
+    if letters >= 25 || words >= 4 {
+        if let Some(info) = whatlang::detect(text) {
+            let name = match info.lang() {
+                whatlang::Lang::Eng => "英文",
+                whatlang::Lang::Fra => "法文",
+                whatlang::Lang::Deu => "德文",
+                whatlang::Lang::Spa => "西班牙文",
+                whatlang::Lang::Por => "葡萄牙文",
+                whatlang::Lang::Ita => "意大利文",
+                whatlang::Lang::Tur => "土耳其文",
+                whatlang::Lang::Nld => "荷兰文",
+                whatlang::Lang::Pol => "波兰文",
+                whatlang::Lang::Uzb => "乌兹别克文",
+                _ => "外文",
+            };
+            if info.is_reliable() {
+                return name;
+            }
+        }
+    }
+    if text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        "外文"
+    } else {
+        "英文"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("revitalizing"), Shape::Lower);
+        assert_eq!(shape("Kassym-Jomart"), Shape::Title);
+        assert_eq!(shape("APEC"), Shape::Upper);
+        assert_eq!(shape("iPhone"), Shape::Mixed);
+        assert_eq!(shape("O'Brien"), Shape::Title);
+        assert_ne!(shape("al-Assad"), Shape::Lower);
+        assert_eq!(shape("x"), Shape::Single);
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(cyrillic_language("Қазақстан"), "哈萨克文");
+        assert_eq!(cyrillic_language("заявил"), "俄文");
+        assert_eq!(phrase_language("revitalizing"), "英文");
+        assert_eq!(
+            phrase_language("the agreement will provide a legal basis for cooperation"),
+            "英文"
+        );
+    }
+}

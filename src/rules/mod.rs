@@ -1,0 +1,166 @@
+//! Rules: the registry of checks, the selection of rules, and the context each check
+//! reads (the document with its runs) and reports into.
+//!
+//! The metadata of every rule (severity, messages, explanation, cases) is data in
+//! `rules/*.toml` (see `catalog`); the checks that need code live here, one file per
+//! category. A check reports only rules that are selected, and may skip its work when
+//! none of its rules is.
+
+pub mod catalog;
+mod common;
+
+mod chars;
+mod dash;
+mod foreign;
+mod pair;
+mod punct;
+mod quote;
+mod space;
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use catalog::{catalog, render, Catalog};
+
+/// A check over the whole document, and the rule ids it may report.
+struct Check {
+    rules: &'static [&'static str],
+    run: fn(&mut Context),
+}
+
+/// Every check, in the order they run.
+const CHECKS: &[Check] = &[
+    Check { rules: foreign::RULES, run: foreign::check },
+    Check { rules: quote::RULES, run: quote::check },
+    Check { rules: dash::RULES, run: dash::check },
+    Check { rules: pair::RULES, run: pair::check },
+    Check { rules: punct::RULES, run: punct::check },
+    Check { rules: space::RULES, run: space::check },
+    Check { rules: chars::RULES, run: chars::check },
+];
+
+/// Every rule id that has code behind it.
+pub fn implemented() -> impl Iterator<Item = &'static str> {
+    CHECKS.iter().flat_map(|c| c.rules.iter().copied())
+}
+
+/// Which rules run: `--select` and `--ignore` as rule ids or category prefixes.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Selectors that match no rule.
+    pub fn unknown(&self) -> Vec<String> {
+        let c = catalog();
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|s| c.matching(s).next().is_none())
+            .cloned()
+            .collect()
+    }
+
+    fn enabled(&self) -> HashSet<&'static str> {
+        let c = catalog();
+        let selected = |id: &str| {
+            self.select.is_empty() || self.select.iter().any(|s| c.matching(s).any(|r| r.id == id))
+        };
+        let ignored = |id: &str| self.ignore.iter().any(|s| c.matching(s).any(|r| r.id == id));
+        implemented().filter(|id| selected(id) && !ignored(id)).collect()
+    }
+}
+
+/// What a check sees and where it reports.
+pub struct Context<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub catalog: &'static Catalog,
+    enabled: HashSet<&'static str>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'d, 'a> Context<'d, 'a> {
+    /// Whether rule `id` is selected.
+    pub fn on(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+
+    /// The rule's message `key` with its placeholders filled.
+    pub fn msg(&self, id: &str, key: &str, args: &[(&str, &str)]) -> String {
+        let meta = self.catalog.get(id).unwrap_or_else(|| panic!("rule {id} is not in rules/"));
+        render(meta.template(key), args)
+    }
+
+    /// Report a finding; dropped if its rule is not selected.
+    pub fn push(&mut self, mut d: Diagnostic) {
+        if !self.enabled.contains(d.rule) {
+            return;
+        }
+        if let Some(meta) = self.catalog.get(d.rule) {
+            d.severity = meta.severity;
+        }
+        self.out.push(d);
+    }
+
+    /// Report a finding with message `key` of its rule.
+    pub fn report(
+        &mut self,
+        id: &'static str,
+        start: usize,
+        end: usize,
+        key: &str,
+        args: &[(&str, &str)],
+    ) -> Option<&mut Diagnostic> {
+        if !self.on(id) {
+            return None;
+        }
+        let message = self.msg(id, key, args);
+        self.push(Diagnostic::new(id, start, end, message));
+        self.out.last_mut()
+    }
+}
+
+/// Run every selected check over the document; diagnostics sorted by position.
+pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
+    let enabled = selection.enabled();
+    let mut cx = Context { doc, catalog: catalog(), enabled, out: Vec::new() };
+    for c in CHECKS {
+        if c.rules.iter().any(|id| cx.on(id)) {
+            (c.run)(&mut cx);
+        }
+    }
+    let mut out = cx.out;
+    out.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+    out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_and_catalogue_agree() {
+        let c = catalog();
+        for id in implemented() {
+            assert!(c.get(id).is_some(), "{id} has code but no entry in rules/");
+        }
+        let code: HashSet<&str> = implemented().collect();
+        for r in &c.rules {
+            assert!(code.contains(r.id.as_str()), "{} is in rules/ but has no code", r.id);
+        }
+    }
+
+    #[test]
+    fn selection_by_category_and_id() {
+        let s = Selection { select: vec!["quote".into()], ignore: vec!["quote/nesting".into()] };
+        let e = s.enabled();
+        assert!(e.contains("quote/dash-speech") && !e.contains("quote/nesting"));
+        assert!(!e.contains("punct/halfwidth"));
+        let bad = Selection { select: vec!["quotes".into()], ignore: vec![] };
+        assert_eq!(bad.unknown(), vec!["quotes".to_string()]);
+    }
+}

@@ -1,0 +1,136 @@
+//! pair/*: brackets and title marks — unmatched, opened full-width and closed
+//! half-width, 《 nested directly in 《》, and pairs left empty after an edit.
+
+use super::Context;
+use crate::diagnostic::{Applicability, Edit, Fix, Label};
+use crate::document::Paragraph;
+use crate::scan::Kind;
+
+pub const UNBALANCED: &str = "pair/unbalanced";
+pub const MIXED_WIDTH: &str = "pair/mixed-width";
+pub const TITLE_NESTING: &str = "pair/title-nesting";
+pub const EMPTY: &str = "pair/empty";
+pub const RULES: &[&str] = &[UNBALANCED, MIXED_WIDTH, TITLE_NESTING, EMPTY];
+
+/// Opening mark → closing mark.
+const PAIRS: &[(char, char)] =
+    &[('（', '）'), ('(', ')'), ('《', '》'), ('〈', '〉'), ('【', '】'), ('〔', '〕'), ('［', '］')];
+
+fn closer_of(open: char) -> Option<char> {
+    PAIRS.iter().find(|p| p.0 == open).map(|p| p.1)
+}
+
+fn opener_of(close: char) -> Option<char> {
+    PAIRS.iter().find(|p| p.1 == close).map(|p| p.0)
+}
+
+/// Round brackets of either width match each other (reported as mixed width).
+fn same_family(open: char, close: char) -> bool {
+    closer_of(open) == Some(close) || matches!((open, close), ('（', ')') | ('(', '）'))
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    ch: char,
+    at: usize,
+}
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    for p in &doc.paragraphs {
+        let mut stack: Vec<Open> = Vec::new();
+        for i in p.runs.clone() {
+            let r = doc.runs[i];
+            let Some(c) = r.mark() else { continue };
+            if c == '“' && cx.on(EMPTY) && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”')) {
+                empty(cx, r.start, doc.runs[i + 1].end);
+            }
+            for k in 0..r.chars {
+                let at = r.start + k * c.len_utf8();
+                if closer_of(c).is_some() {
+                    stack.push(Open { ch: c, at });
+                } else if opener_of(c).is_some() {
+                    close(cx, p, &mut stack, at, c, i);
+                }
+            }
+        }
+        for o in stack.iter().filter(|o| o.ch != '(') {
+            let m = o.ch.to_string();
+            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+        }
+    }
+}
+
+fn close(cx: &mut Context, p: &Paragraph, stack: &mut Vec<Open>, at: usize, c: char, run: usize) {
+    let Some(k) = stack.iter().rposition(|o| same_family(o.ch, c)) else {
+        if c != ')' && !is_list_number(cx, p, run) {
+            let m = c.to_string();
+            cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
+        }
+        return;
+    };
+    // Marks opened inside the pair and never closed.
+    for o in stack.drain(k + 1..).collect::<Vec<_>>() {
+        if o.ch != '(' {
+            let m = o.ch.to_string();
+            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+        }
+    }
+    let o = stack.pop().expect("found above");
+    let doc = cx.doc;
+    let inner = doc.slice(o.at + o.ch.len_utf8(), at);
+    if inner.trim().is_empty() && o.ch != '(' {
+        empty(cx, o.at, at + c.len_utf8());
+        return;
+    }
+    if closer_of(o.ch) != Some(c) {
+        // （…) or (…）: make the half-width one full-width.
+        let (fix_at, fix_ch, to) = if o.ch == '（' { (at, c, "）") } else { (o.at, o.ch, "（") };
+        let found = format!("{}…{}", o.ch, c);
+        if let Some(d) = cx.report(MIXED_WIDTH, fix_at, fix_at + fix_ch.len_utf8(), "", &[("found", &found), ("fix", to)]) {
+            let (other, other_ch) = if fix_at == at { (o.at, o.ch) } else { (at, c) };
+            d.labels.push(Label { start: other, end: other + other_ch.len_utf8(), message: String::new() });
+            d.fix = Some(Fix::replace(Applicability::Safe, fix_at, fix_at + fix_ch.len_utf8(), to));
+        }
+    }
+    if o.ch == '《' && stack.last().is_some_and(|x| x.ch == '《') && cx.on(TITLE_NESTING) {
+        let found = doc.slice(o.at, at + c.len_utf8());
+        if let Some(d) = cx.report(TITLE_NESTING, o.at, at + c.len_utf8(), "", &[("found", found)]) {
+            d.fix = Some(Fix::new(
+                Applicability::Safe,
+                "内层书名号改为〈〉",
+                vec![
+                    Edit { start: o.at, end: o.at + o.ch.len_utf8(), replacement: "〈".into() },
+                    Edit { start: at, end: at + c.len_utf8(), replacement: "〉".into() },
+                ],
+            ));
+        }
+    }
+}
+
+fn empty(cx: &mut Context, start: usize, end: usize) {
+    let found = cx.doc.slice(start, end);
+    if let Some(d) = cx.report(EMPTY, start, end, "", &[("found", found)]) {
+        d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, ""));
+    }
+}
+
+/// `1）`, `a)`, `三）` opening a list item: a closing bracket with no opening one.
+fn is_list_number(cx: &Context, p: &Paragraph, run: usize) -> bool {
+    let doc = cx.doc;
+    if run == p.runs.start {
+        return false;
+    }
+    let prev = doc.runs[run - 1];
+    let numeral = match prev.kind {
+        Kind::Digit | Kind::FullwidthAlnum => true,
+        Kind::Latin => prev.chars == 1,
+        Kind::Han => doc.slice(prev.start, prev.end).chars().all(|c| "一二三四五六七八九十".contains(c)) && prev.chars <= 2,
+        _ => false,
+    };
+    if !numeral {
+        return false;
+    }
+    let before = doc.text[p.start..prev.start].trim_end();
+    before.is_empty() || before.ends_with(['。', '；', '：', '！', '？', ';', ':'])
+}

@@ -1,0 +1,248 @@
+//! punct/*: the forms of marks — half-width marks in Chinese text, ellipses not written
+//! ……, doubled marks, and look-alikes of the name dot ·.
+
+use super::common::{is_chinese_side, next_solid, prev_solid};
+use super::Context;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::{Document, Paragraph};
+use crate::scan::Kind;
+
+pub const HALFWIDTH: &str = "punct/halfwidth";
+pub const ELLIPSIS: &str = "punct/ellipsis";
+pub const REPEATED: &str = "punct/repeated";
+pub const NAME_DOT: &str = "punct/name-dot";
+pub const RULES: &[&str] = &[HALFWIDTH, ELLIPSIS, REPEATED, NAME_DOT];
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    for p in &doc.paragraphs {
+        if !doc.has_han(p) {
+            continue;
+        }
+        let mut i = p.runs.start;
+        while i < p.runs.end {
+            let r = doc.runs[i];
+            let Some(c) = r.mark() else {
+                i += 1;
+                continue;
+            };
+            if let Some(n) = ellipsis(cx, p, i) {
+                i += n;
+                continue;
+            }
+            if is_dot_like(c) && r.chars == 1 && name_between(cx, p, i) {
+                name_dot(cx, i, c);
+            } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
+                halfwidth(cx, p, i, c);
+            } else if c == '(' {
+                halfwidth_parens(cx, p, i);
+            } else if matches!(c, '，' | '。' | '、' | '；' | '：') {
+                i += repeated(cx, p, i);
+                continue;
+            } else if matches!(c, '？' | '！') && r.chars > 3 {
+                // Up to three ？ or ！ in a row are allowed.
+                let (found, one) = (doc.slice(r.start, r.end), c.to_string());
+                if let Some(d) = cx.report(REPEATED, r.start, r.end, "", &[("found", found), ("fix", &one)]) {
+                    d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, r.end, &one));
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+fn fullwidth_of(c: char) -> char {
+    match c {
+        ',' => '，',
+        '.' => '。',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        c => c,
+    }
+}
+
+fn is_dot_like(c: char) -> bool {
+    matches!(c, '・' | '•' | '‧' | '．' | '･' | '∙' | '⋅' | '.' | '?' | '？')
+}
+
+/// Whether mark run `i` stands between two parts of a transliterated name:
+/// Han on both sides, most of the characters next to it typical of transliteration.
+pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    if i == p.runs.start || i + 1 >= p.runs.end {
+        return false;
+    }
+    let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
+    if !a.is_han() || !b.is_han() {
+        return false;
+    }
+    let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(3).collect();
+    let after: Vec<char> = doc.slice(b.start, b.end).chars().take(3).collect();
+    let score = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
+    let need = |cs: &[char]| if cs.len() >= 2 { 2 } else { 1 };
+    let c = doc.runs[i].mark().unwrap_or('·');
+    // Real name-dot look-alikes need less evidence than ? and . do.
+    if matches!(c, '・' | '•' | '‧' | '．' | '･' | '∙' | '⋅') {
+        return score(&before) >= 1 || score(&after) >= 1;
+    }
+    score(&before) >= need(&before) && score(&after) >= need(&after)
+}
+
+fn name_dot(cx: &mut Context, i: usize, c: char) {
+    let r = cx.doc.runs[i];
+    let key = if matches!(c, '?' | '？' | '.') { "lost" } else { "" };
+    let found = c.to_string();
+    if let Some(d) = cx.report(NAME_DOT, r.start, r.end, key, &[("found", &found)]) {
+        let app = if key.is_empty() { Applicability::Safe } else { Applicability::Unsafe };
+        d.fix = Some(Fix::replace(app, r.start, r.end, "·"));
+    }
+}
+
+fn in_code(doc: &Document, i: usize) -> bool {
+    doc.chunk_at(i).is_some_and(|c| c.is_code)
+}
+
+fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    if in_code(doc, i) || (r.chars > 1 && !matches!(c, '?' | '!')) || r.chars > 3 {
+        return;
+    }
+    let prev = (i > p.runs.start).then(|| doc.runs[i - 1]);
+    let next = (i + 1 < p.runs.end).then(|| doc.runs[i + 1]);
+    let prev_cn = is_chinese_side(prev.as_ref());
+    let next_cn = next.is_some_and(|n| n.is_han());
+    let next_kind = next.map(|n| n.kind);
+    let prev_kind = prev.map(|n| n.kind);
+    let flag = match c {
+        ',' | ';' => {
+            (prev_cn || next_cn) && !(prev_kind == Some(Kind::Digit) && next_kind == Some(Kind::Digit))
+        }
+        '.' => prev_cn && !matches!(next_kind, Some(Kind::Digit | Kind::Latin)),
+        ':' => (prev_cn && next_kind != Some(Kind::Digit)) || (next_cn && prev_kind != Some(Kind::Digit)),
+        _ => prev_cn || (next_cn && prev_kind != Some(Kind::Latin)),
+    };
+    if !flag {
+        return;
+    }
+    let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars).collect();
+    let found = doc.slice(r.start, r.end);
+    // Spaces after the mark go with it: `表示, 双方` → `表示，双方`.
+    let end = match next {
+        Some(n) if n.kind == Kind::Space && prev_cn && next_solid(doc, p, i).is_some() => n.end,
+        _ => r.end,
+    };
+    if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "", &[("found", found), ("fix", &fw)]) {
+        d.fix = Some(Fix::replace(Applicability::Safe, r.start, end, &fw));
+    }
+}
+
+/// `(…)` around Chinese text → `（…）`. A Latin-only gloss in half-width brackets is
+/// a house-style matter and left alone here.
+fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
+    let doc = cx.doc;
+    if in_code(doc, i) {
+        return;
+    }
+    let open = doc.runs[i];
+    let Some(j) = (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '）'))) else {
+        return;
+    };
+    if !doc.runs[j].is_mark(')') {
+        return;
+    }
+    let close = doc.runs[j];
+    let inner_han = doc.runs[i + 1..j].iter().any(|r| r.is_han());
+    if !inner_han {
+        return;
+    }
+    let found = doc.slice(open.start, close.end);
+    let found = if found.chars().count() > 12 { "(…)" } else { found };
+    if let Some(d) = cx.report(HALFWIDTH, open.start, open.end, "parens", &[("found", found)]) {
+        d.labels.push(crate::diagnostic::Label { start: close.start, end: close.start + 1, message: String::new() });
+        d.fix = Some(Fix::new(
+            Applicability::Safe,
+            "改为全角括号（）",
+            vec![
+                Edit { start: open.start, end: open.start + 1, replacement: "（".into() },
+                Edit { start: close.start, end: close.start + 1, replacement: "）".into() },
+            ],
+        ));
+    }
+}
+
+/// Ellipses written any way but `……`. Returns how many runs it consumed.
+fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let is_part = |c: char| matches!(c, '.' | '。' | '…' | '·' | '・' | '．' | '⋯');
+    let mut j = i;
+    while j < p.runs.end && doc.runs[j].mark().is_some_and(is_part) {
+        j += 1;
+    }
+    let runs = &doc.runs[i..j];
+    let first = runs.first()?.mark()?;
+    if runs.len() == 1 {
+        let n = runs[0].chars;
+        let wrong = match first {
+            '…' => n != 2,
+            '.' | '。' | '·' | '・' | '．' => n >= 3,
+            '⋯' => true,
+            _ => false,
+        };
+        if !wrong {
+            return None;
+        }
+        if first == '.' {
+            // ASCII dots: only in Chinese context, never inside Latin text or code.
+            let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
+                || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
+            if !cn || in_code(doc, i) {
+                return None;
+            }
+        }
+    } else if !runs.iter().any(|r| r.is_mark('…') || r.is_mark('⋯')) && runs.iter().map(|r| r.chars).sum::<usize>() < 3 {
+        return None;
+    }
+    let (start, end) = (runs[0].start, runs[runs.len() - 1].end);
+    let found = doc.slice(start, end);
+    if let Some(d) = cx.report(ELLIPSIS, start, end, "", &[("found", found)]) {
+        d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
+    }
+    Some(j - i)
+}
+
+/// Doubled marks: `，，`, `。。`, `，。`. Returns how many runs it consumed.
+fn repeated(cx: &mut Context, p: &Paragraph, i: usize) -> usize {
+    let doc = cx.doc;
+    let is_stop = |c: char| matches!(c, '，' | '。' | '、' | '；' | '：');
+    let mut j = i;
+    while j < p.runs.end && doc.runs[j].mark().is_some_and(is_stop) {
+        j += 1;
+    }
+    let runs = &doc.runs[i..j];
+    let (start, end) = (runs[0].start, runs[runs.len() - 1].end);
+    let found = doc.slice(start, end);
+    let c = runs[0].mark().unwrap_or('，');
+    if runs.len() == 1 && runs[0].chars == 1 {
+        return 1;
+    }
+    // Keep the strongest mark: 。 over ；：，、.
+    let rank = |c: char| match c {
+        '。' => 4,
+        '；' => 3,
+        '：' => 2,
+        '，' => 1,
+        _ => 0,
+    };
+    let keep = runs.iter().filter_map(|r| r.mark()).max_by_key(|&c| rank(c)).unwrap_or(c);
+    let app = if runs.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
+    let keep_s = keep.to_string();
+    if let Some(d) = cx.report(REPEATED, start, end, "", &[("found", found), ("fix", &keep_s)]) {
+        d.fix = Some(Fix::replace(app, start, end, &keep_s));
+    }
+    runs.len()
+}

@@ -1,0 +1,553 @@
+//! quote/*: direct speech marked with dashes in the Russian manner, the nesting and
+//! balance of “” and ‘’, and quotation marks of other typographies.
+//!
+//! Quotation marks are matched over the whole document so that a quotation running over
+//! several paragraphs — each paragraph opened with “, only the last one closed — is
+//! recognised as the correct Chinese form it is.
+
+use std::collections::HashSet;
+
+use super::common::{mark_name, next_solid, prev_solid};
+use super::Context;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::{Document, Paragraph};
+use crate::scan::Kind;
+
+pub const DASH_SPEECH: &str = "quote/dash-speech";
+pub const NESTING: &str = "quote/nesting";
+pub const UNBALANCED: &str = "quote/unbalanced";
+pub const FOREIGN_STYLE: &str = "quote/foreign-style";
+pub const CORNER: &str = "quote/corner-brackets";
+pub const RULES: &[&str] = &[DASH_SPEECH, NESTING, UNBALANCED, FOREIGN_STYLE, CORNER];
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    if cx.on(DASH_SPEECH) {
+        for p in &doc.paragraphs {
+            if let Some(s) = speech(cx, p) {
+                report_speech(cx, p, &s);
+            }
+        }
+    }
+    let claimed = foreign_marks(cx);
+    if cx.on(NESTING) || cx.on(UNBALANCED) {
+        balance(cx, &claimed);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dash-marked speech
+
+const DASHES: [char; 5] = ['—', '-', '–', '―', '－'];
+
+/// The markers of dash-marked direct speech in one paragraph.
+pub struct Speech {
+    /// Run index of a dash opening the paragraph.
+    pub open: Option<usize>,
+    /// Whether the opening dash on its own marks speech (a single — – ―); `——` and `-`
+    /// also open list items, so they count only with a closing attribution.
+    pub open_strong: bool,
+    pub close: Option<Attribution>,
+}
+
+/// `，-托卡耶夫说`: the mark before the dash, the dash, the speaker and the verb.
+pub struct Attribution {
+    /// Run index of the punctuation before the dash, if any.
+    pub punct: Option<usize>,
+    /// Run index of the dash.
+    pub dash: usize,
+    /// Bytes of speaker + verb (`托卡耶夫说`).
+    pub who: (usize, usize),
+}
+
+fn is_dash_run(doc: &Document, i: usize) -> Option<char> {
+    let r = &doc.runs[i];
+    match r.kind {
+        Kind::Punct(c) if DASHES.contains(&c) && r.chars <= 2 => Some(c),
+        _ => None,
+    }
+}
+
+/// Find the dash-speech markers of a paragraph; `None` when it has neither.
+pub fn speech(cx: &Context, p: &Paragraph) -> Option<Speech> {
+    let doc = cx.doc;
+    let runs = doc.trimmed_runs(p);
+    if runs.is_empty() {
+        return None;
+    }
+    let mut open = None;
+    let mut open_strong = false;
+    if let Some(c) = is_dash_run(doc, runs.start) {
+        let next = next_solid(doc, p, runs.start).map(|k| doc.runs[k].kind);
+        if matches!(next, Some(Kind::Han) | Some(Kind::Punct('“'))) {
+            open = Some(runs.start);
+            open_strong = doc.runs[runs.start].chars == 1 && matches!(c, '—' | '–' | '―');
+        }
+    }
+    let close = (runs.start + 1..runs.end).find_map(|i| attribution(cx, p, i));
+    if open.is_none() && close.is_none() {
+        return None;
+    }
+    if close.is_none() && !(open_strong && looks_like_speech(doc, p)) {
+        return None;
+    }
+    Some(Speech { open, open_strong, close })
+}
+
+/// A paragraph opened by a single dash reads as speech when it is a full sentence:
+/// enough Han, ending with a sentence-final mark (list items end with ；or nothing).
+fn looks_like_speech(doc: &Document, p: &Paragraph) -> bool {
+    let runs = doc.trimmed_runs(p);
+    let han: usize = doc.runs[runs.clone()].iter().filter(|r| r.is_han()).map(|r| r.chars).sum();
+    let last = doc.runs[runs.end - 1].mark();
+    han >= 8 && matches!(last, Some('。' | '！' | '？' | '…' | '”'))
+}
+
+fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
+    let doc = cx.doc;
+    is_dash_run(doc, i)?;
+    let before = prev_solid(doc, p, i)?;
+    let spaced_before = doc.runs[i - 1].kind == Kind::Space;
+    let punct = match doc.runs[before].kind {
+        Kind::Punct('，' | ',' | '。' | '.' | '！' | '!' | '？' | '?' | '…' | '”') => Some(before),
+        Kind::Han | Kind::Latin if spaced_before => None,
+        _ => return None,
+    };
+    // Speaker and verb: Han (and name dots) up to the next mark.
+    let first = next_solid(doc, p, i)?;
+    let mut j = first;
+    while j < p.runs.end && matches!(doc.runs[j].kind, Kind::Han | Kind::Punct('·')) {
+        j += 1;
+    }
+    if j == first || !doc.runs[first].is_han() {
+        return None;
+    }
+    let (start, end) = (doc.runs[first].start, doc.runs[j - 1].end);
+    let who = doc.slice(start, end);
+    let n = who.chars().count();
+    if n > 25 {
+        return None;
+    }
+    let ends_ok = j == p.runs.end
+        || matches!(doc.runs[j].kind, Kind::Punct('。' | '.' | '，' | ',' | '：' | ':' | '！' | '；'))
+        || doc.runs[j].kind == Kind::Space && j + 1 == doc.trimmed_runs(p).end + 1;
+    let verb = cx.catalog.words.speech_verbs.iter().any(|v| who.ends_with(v.as_str()) && who.len() > v.len());
+    (ends_ok && verb).then_some(Attribution { punct, dash: i, who: (start, end) })
+}
+
+fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
+    let doc = cx.doc;
+    let open_mark = s.open.map(|i| doc.run_text(i));
+    let close_mark = s.close.as_ref().map(|a| doc.run_text(a.dash));
+    let name = |m: &str| {
+        let c = m.chars().next().unwrap_or('-');
+        if m.chars().count() == 2 && c == '—' {
+            "“——”".to_string()
+        } else {
+            mark_name(c)
+        }
+    };
+    let mut edits = Vec::new();
+    let body = doc.trimmed_runs(p);
+    // Opening: the dash (and the space after it) becomes “.
+    match s.open {
+        Some(i) => {
+            let end = if doc.runs[i + 1].kind == Kind::Space { doc.runs[i + 1].end } else { doc.runs[i].end };
+            edits.push(Edit { start: doc.runs[i].start, end, replacement: "“".into() });
+        }
+        None => {
+            let at = doc.runs[body.start].start;
+            edits.push(Edit { start: at, end: at, replacement: "“".into() });
+        }
+    }
+    let d = match (&s.close, open_mark) {
+        (Some(a), open) => {
+            // Closing: `，-` (with any spaces) becomes `。”`; ！？… stay inside the quote.
+            let from = a.punct.map_or(doc.runs[a.dash].start, |k| doc.runs[k].start);
+            let to = doc.runs[a.dash + 1..].iter().find(|r| r.kind != Kind::Space).map_or(doc.runs[a.dash].end, |r| r.start);
+            let keep = a.punct.and_then(|k| doc.runs[k].mark()).filter(|c| matches!(c, '！' | '？' | '…' | '!' | '?'));
+            let end_mark = match keep {
+                Some('!') => "！".to_string(),
+                Some('?') => "？".to_string(),
+                Some('…') => "……".to_string(),
+                Some(c) => c.to_string(),
+                None => "。".to_string(),
+            };
+            edits.push(Edit { start: from, end: to, replacement: format!("{end_mark}”") });
+            let close_m = close_mark.unwrap_or("-");
+            let who = doc.slice(a.who.0, a.who.1);
+            let (ms, me) = (a.punct.map_or(doc.runs[a.dash].start, |k| doc.runs[k].start), doc.runs[a.dash].end);
+            let close_desc = doc.slice(ms, me);
+            match open {
+                Some(o) => {
+                    let mismatch = if o.chars().next() != close_m.chars().next() {
+                        cx.msg(DASH_SPEECH, "mismatch", &[("open", &name(o)), ("close", &name(close_m))])
+                    } else {
+                        String::new()
+                    };
+                    let i = s.open.unwrap_or(body.start);
+                    let msg = cx.msg(DASH_SPEECH, "", &[("open", o), ("close", close_desc), ("who", who), ("mismatch", &mismatch)]);
+                    Diagnostic::new(DASH_SPEECH, doc.runs[i].start, doc.runs[i].end, msg)
+                        .with_label(ms, me, cx.msg(DASH_SPEECH, "close-label", &[("who", who)]))
+                }
+                None => {
+                    let msg = cx.msg(DASH_SPEECH, "close", &[("close", close_desc), ("who", who)]);
+                    Diagnostic::new(DASH_SPEECH, ms, me, msg)
+                }
+            }
+        }
+        (None, Some(o)) => {
+            let i = s.open.unwrap_or(body.start);
+            let end = doc.runs[body.end - 1].end;
+            edits.push(Edit { start: end, end, replacement: "”".into() });
+            let msg = cx.msg(DASH_SPEECH, "open", &[("open", o)]);
+            Diagnostic::new(DASH_SPEECH, doc.runs[i].start, doc.runs[i].end, msg)
+        }
+        (None, None) => return,
+    };
+    let fix = Fix::new(Applicability::Unsafe, "改用引号标示直接引语", edits);
+    cx.push(d.with_fix(fix));
+}
+
+// ---------------------------------------------------------------------------------------
+// Quotation marks of other typographies
+
+/// Report «», „“, straight quotes and 「」『』; return the byte offsets of the marks they
+/// claimed, which the balance check then leaves alone.
+fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
+    let doc = cx.doc;
+    let mut claimed = HashSet::new();
+    for p in &doc.paragraphs {
+        let marks: Vec<(usize, char)> = doc.runs[p.runs.clone()]
+            .iter()
+            .filter_map(|r| r.mark().filter(|c| "«»„‚“‘”’\"'「」『』".contains(*c)).map(|c| (r, c)))
+            .flat_map(|(r, c)| (0..r.chars).map(move |k| (r.start + k * c.len_utf8(), c)))
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        guillemets(cx, &marks, &mut claimed);
+        low_nine(cx, &marks, &mut claimed);
+        corner(cx, &marks);
+        straight(cx, p, &marks, '"');
+        straight(cx, p, &marks, '\'');
+    }
+    claimed
+}
+
+fn pair_report(cx: &mut Context, id: &'static str, open: (usize, char), close: Option<(usize, char)>, to: (&str, &str)) {
+    let doc = cx.doc;
+    let (o, oc) = open;
+    let found = match close {
+        Some((c, cc)) => format!("{oc}…{cc}"),
+        None => oc.to_string(),
+    };
+    let want = format!("{}…{}", to.0, to.1);
+    let Some(d) = cx.report(id, o, o + oc.len_utf8(), "", &[("found", &found), ("fix", &want)]) else {
+        return;
+    };
+    if let Some((c, cc)) = close {
+        let inner = doc.slice(o + oc.len_utf8(), c);
+        d.labels.push(crate::diagnostic::Label { start: c, end: c + cc.len_utf8(), message: String::new() });
+        let _ = inner;
+        d.fix = Some(Fix::new(
+            Applicability::Safe,
+            format!("改为{want}"),
+            vec![
+                Edit { start: o, end: o + oc.len_utf8(), replacement: to.0.into() },
+                Edit { start: c, end: c + cc.len_utf8(), replacement: to.1.into() },
+            ],
+        ));
+    }
+}
+
+fn guillemets(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usize>) {
+    let mut open: Option<(usize, char)> = None;
+    for &(at, c) in marks {
+        match c {
+            '«' => {
+                if let Some(o) = open.replace((at, c)) {
+                    pair_report(cx, FOREIGN_STYLE, o, None, ("“", "”"));
+                }
+                claimed.insert(at);
+            }
+            '»' => {
+                claimed.insert(at);
+                match open.take() {
+                    Some(o) => pair_report(cx, FOREIGN_STYLE, o, Some((at, c)), ("“", "”")),
+                    None => pair_report(cx, FOREIGN_STYLE, (at, c), None, ("“", "”")),
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        pair_report(cx, FOREIGN_STYLE, o, None, ("“", "”"));
+    }
+}
+
+/// „…“ and „…” (German, Russian, Polish), ‚…‘.
+fn low_nine(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usize>) {
+    for (k, &(at, c)) in marks.iter().enumerate() {
+        let (closers, to) = match c {
+            '„' => ("“”", ("“", "”")),
+            '‚' => ("‘’", ("‘", "’")),
+            _ => continue,
+        };
+        claimed.insert(at);
+        let close = marks[k + 1..].iter().find(|(_, m)| closers.contains(*m) || *m == c).filter(|(_, m)| *m != c).copied();
+        if let Some((ca, _)) = close {
+            claimed.insert(ca);
+        }
+        pair_report(cx, FOREIGN_STYLE, (at, c), close, to);
+    }
+}
+
+fn corner(cx: &mut Context, marks: &[(usize, char)]) {
+    for (open, close, to) in [('「', '」', ("“", "”")), ('『', '』', ("‘", "’"))] {
+        let mut pending: Option<(usize, char)> = None;
+        for &(at, c) in marks {
+            if c == open {
+                if let Some(o) = pending.replace((at, c)) {
+                    pair_report(cx, CORNER, o, None, to);
+                }
+            } else if c == close {
+                match pending.take() {
+                    Some(o) => pair_report(cx, CORNER, o, Some((at, c)), to),
+                    None => pair_report(cx, CORNER, (at, c), None, to),
+                }
+            }
+        }
+        if let Some(o) = pending {
+            pair_report(cx, CORNER, o, None, to);
+        }
+    }
+}
+
+/// Straight quotes around or next to Chinese text. Inches (5'6"), apostrophes and
+/// quotes inside code and Latin text are left alone.
+fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
+    let doc = cx.doc;
+    let text = doc.text;
+    let prev_char = |at: usize| text[p.start..at].chars().next_back();
+    let next_char = |at: usize| text[at + 1..p.end].chars().next();
+    let is_latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
+    let positions: Vec<usize> = marks
+        .iter()
+        .filter(|&&(at, c)| {
+            c == q
+                && !doc.chunks.iter().any(|ch| ch.is_code && ch.start <= at && at < ch.end)
+                && !prev_char(at).is_some_and(|c| c.is_ascii_digit())
+                && !(q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at)))
+        })
+        .map(|&(at, _)| at)
+        .collect();
+    let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || super::common::is_cjk_punct(c));
+    let mut k = 0;
+    while k + 1 < positions.len() {
+        let (a, b) = (positions[k], positions[k + 1]);
+        let inner = &text[a + 1..b];
+        let has_han = inner.chars().any(is_han);
+        let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
+        let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
+        if ok_shape && (has_han || (q == '"' && outer_cn)) {
+            let depth = open_doubles(&text[p.start..a]);
+            let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
+            pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn open_doubles(s: &str) -> i32 {
+    s.chars().map(|c| match c {
+        '“' => 1,
+        '”' => -1,
+        _ => 0,
+    }).sum()
+}
+
+fn is_han(c: char) -> bool {
+    crate::scan::classify(c) == Kind::Han
+}
+
+// ---------------------------------------------------------------------------------------
+// Nesting and balance of “” ‘’
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    ch: char,
+    at: usize,
+    /// The quote this one is nested in, if any.
+    parent: Option<char>,
+}
+
+fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
+    let doc = cx.doc;
+    let text = doc.text;
+    let mut stack: Vec<Open> = Vec::new();
+    let mut continuation = false;
+    let paras = &doc.paragraphs;
+    for (pi, p) in paras.iter().enumerate() {
+        let mut unmatched_close: Vec<(usize, char)> = Vec::new();
+        let first_solid = doc.trimmed_runs(p).next().map(|i| doc.runs[i].start);
+        for r in &doc.runs[p.runs.clone()] {
+            let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’')) else {
+                continue;
+            };
+            for k in 0..r.chars {
+                let at = r.start + k * c.len_utf8();
+                if claimed.contains(&at) || is_apostrophe(text, p, at, c, &stack) {
+                    continue;
+                }
+                match c {
+                    '“' if continuation && Some(at) == first_solid => continuation = false,
+                    '“' | '‘' => {
+                        let parent = stack.last().map(|o| o.ch);
+                        stack.push(Open { ch: c, at, parent });
+                    }
+                    _ => close_quote(cx, &mut stack, &mut unmatched_close, at, c),
+                }
+            }
+        }
+        continuation = false;
+        // Quotation marks left open at the end of the paragraph.
+        let next_opens = paras[pi + 1..]
+            .iter()
+            .find(|q| q.start < q.end && !doc.trimmed_runs(q).is_empty())
+            .is_some_and(|q| doc.runs[doc.trimmed_runs(q).start].mark() == Some('“'));
+        let mut left: Vec<Open> = std::mem::take(&mut stack);
+        if next_opens && !left.is_empty() && unmatched_close.is_empty() {
+            // A quotation that continues into the next paragraph: keep its “, report
+            // any ‘ left open inside it.
+            for o in left.iter().filter(|o| o.ch == '‘') {
+                unclosed(cx, o);
+            }
+            left.retain(|o| o.ch == '“');
+            stack = left;
+            continuation = true;
+            continue;
+        }
+        settle(cx, p, left, unmatched_close);
+    }
+    for o in &stack {
+        unclosed(cx, o);
+    }
+}
+
+/// ’ between letters (Xi’an, don’t) or after a Latin word is an apostrophe.
+fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) -> bool {
+    if !matches!(c, '’' | '‘') {
+        return false;
+    }
+    let before = text[p.start..at].chars().next_back();
+    let after = text[at + c.len_utf8()..p.end].chars().next();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_han(c)));
+    (latin(before) && latin(after)) || (c == '’' && latin(before) && stack.last().is_none_or(|o| o.ch != '‘'))
+}
+
+fn close_quote(cx: &mut Context, stack: &mut Vec<Open>, unmatched: &mut Vec<(usize, char)>, at: usize, c: char) {
+    let want = if c == '”' { '“' } else { '‘' };
+    match stack.last().copied() {
+        Some(o) if o.ch == want => {
+            stack.pop();
+            nested_pair(cx, &o, at, c);
+        }
+        Some(o) if c == '”' && stack.iter().any(|x| x.ch == '“') => {
+            // A ‘ left open inside a “…”: report it and close the double quote.
+            unclosed(cx, &o);
+            stack.pop();
+            close_quote(cx, stack, unmatched, at, c);
+        }
+        Some(o) => {
+            // “…’ : opened with one kind, closed with the other.
+            stack.pop();
+            let fix = if o.ch == '“' { "”" } else { "’" };
+            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "mismatch", &[("open", &o.ch.to_string()), ("close", &c.to_string()), ("fix", fix)]) {
+                d.labels.push(crate::diagnostic::Label { start: o.at, end: o.at + o.ch.len_utf8(), message: String::new() });
+                d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), fix));
+            }
+        }
+        None => unmatched.push((at, c)),
+    }
+}
+
+/// A matched pair: “ inside “” should be ‘’, ‘’ at the outer level should be “”.
+fn nested_pair(cx: &mut Context, o: &Open, close: usize, c: char) {
+    let (key, to) = match (o.ch, o.parent) {
+        ('“', Some('“')) => ("inner-double", ("‘", "’")),
+        ('‘', None) => ("", ("“", "”")),
+        _ => return,
+    };
+    let inner = cx.doc.slice(o.at, close + c.len_utf8()).to_string();
+    if let Some(d) = cx.report(NESTING, o.at, o.at + o.ch.len_utf8(), key, &[("found", &inner)]) {
+        d.labels.push(crate::diagnostic::Label { start: close, end: close + c.len_utf8(), message: String::new() });
+        d.fix = Some(Fix::new(
+            Applicability::Safe,
+            format!("改为{}…{}", to.0, to.1),
+            vec![
+                Edit { start: o.at, end: o.at + o.ch.len_utf8(), replacement: to.0.into() },
+                Edit { start: close, end: close + c.len_utf8(), replacement: to.1.into() },
+            ],
+        ));
+    }
+}
+
+fn unclosed(cx: &mut Context, o: &Open) {
+    let m = o.ch.to_string();
+    cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+}
+
+/// At a paragraph's end: pair reversed marks, report what is left.
+fn settle(cx: &mut Context, p: &Paragraph, mut left: Vec<Open>, mut closes: Vec<(usize, char)>) {
+    let _ = p;
+    // ”…“ : a closing mark before an opening one of the same kind — reversed.
+    let mut i = 0;
+    while i < closes.len() {
+        let (at, c) = closes[i];
+        let want = if c == '”' { '“' } else { '‘' };
+        if let Some(k) = left.iter().position(|o| o.ch == want && o.at > at) {
+            let o = left.remove(k);
+            closes.remove(i);
+            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &c.to_string()), ("open", &want.to_string())]) {
+                d.labels.push(crate::diagnostic::Label { start: o.at, end: o.at + want.len_utf8(), message: String::new() });
+                d.fix = Some(Fix::new(
+                    Applicability::Safe,
+                    "交换前后引号",
+                    vec![
+                        Edit { start: at, end: at + c.len_utf8(), replacement: want.to_string() },
+                        Edit { start: o.at, end: o.at + want.len_utf8(), replacement: c.to_string() },
+                    ],
+                ));
+            }
+            continue;
+        }
+        i += 1;
+    }
+    // “…“ : the second opening mark stands where the closing one belongs.
+    while left.len() >= 2 && left[left.len() - 1].ch == left[left.len() - 2].ch {
+        let o = left.pop().expect("two left");
+        left.pop();
+        let close = if o.ch == '“' { "”" } else { "’" };
+        if let Some(d) = cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "open-for-close", &[("found", &o.ch.to_string()), ("fix", close)]) {
+            d.fix = Some(Fix::replace(Applicability::Unsafe, o.at, o.at + o.ch.len_utf8(), close));
+        }
+    }
+    // ”…” : the first closing mark stands where the opening one belongs.
+    while closes.len() >= 2 && closes[0].1 == closes[1].1 {
+        let (at, c) = closes.remove(0);
+        closes.remove(0);
+        let open = if c == '”' { "“" } else { "‘" };
+        if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "close-for-open", &[("found", &c.to_string()), ("fix", open)]) {
+            d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
+        }
+    }
+    for o in &left {
+        unclosed(cx, o);
+    }
+    for &(at, c) in &closes {
+        cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &c.to_string())]);
+    }
+}

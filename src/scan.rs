@@ -1,0 +1,184 @@
+//! The one pass over the characters: the text becomes a stream of classified runs.
+//!
+//! Every rule reads these runs (and the chunks and paragraphs built from them in
+//! `document`) instead of scanning the text again. A run is a maximal stretch of
+//! characters of one kind; punctuation runs hold one repeated mark (`……` is one run of
+//! `…` with two characters, `，。` is two runs), so rules can reason about the
+//! neighbours of a mark without looking at the raw text.
+
+use unicode_script::{Script, UnicodeScript};
+
+/// What a run is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Han ideographs (CJK unified ideographs and extensions, 〇).
+    Han,
+    /// Latin letters (ASCII and accented), not full-width.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+    /// Letters of any other script (Greek, Arabic, kana, Hangul...).
+    OtherScript(Script),
+    /// ASCII digits.
+    Digit,
+    /// Full-width Latin letters and digits (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A).
+    FullwidthAlnum,
+    /// One punctuation mark or symbol, repeated `chars` times.
+    Punct(char),
+    /// Spaces and tabs, including U+3000 and no-break spaces.
+    Space,
+    /// One line break (`\n`, `\r\n` or `\r`).
+    Newline,
+    /// Characters that should not be in copy: U+FFFD, control characters, zero-width
+    /// characters, soft hyphens, a BOM inside the text.
+    Invisible,
+}
+
+impl Kind {
+    /// Letters of a script that is written in words (Latin, Cyrillic, others).
+    pub fn is_letter(self) -> bool {
+        matches!(self, Kind::Latin | Kind::Cyrillic | Kind::OtherScript(_))
+    }
+}
+
+/// A maximal stretch of characters of one kind; `start..end` in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Number of characters (Unicode scalar values) in the run.
+    pub chars: usize,
+}
+
+impl Run {
+    pub fn is(&self, kind: Kind) -> bool {
+        self.kind == kind
+    }
+    /// The repeated mark if this is a punctuation run.
+    pub fn mark(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    pub fn is_mark(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn is_han(&self) -> bool {
+        self.kind == Kind::Han
+    }
+}
+
+/// Classify one character.
+pub fn classify(c: char) -> Kind {
+    match c {
+        'a'..='z' | 'A'..='Z' => Kind::Latin,
+        '0'..='9' => Kind::Digit,
+        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => Kind::Space,
+        '\n' | '\r' => Kind::Newline,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3007}' => Kind::Han,
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+            Kind::FullwidthAlnum
+        }
+        '\u{fffd}'
+        | '\u{ad}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{feff}'
+        | '\u{202a}'..='\u{202e}' => Kind::Invisible,
+        c if c.is_control() => Kind::Invisible,
+        c if c.is_ascii() => Kind::Punct(c),
+        c => match c.script() {
+            Script::Han => Kind::Han,
+            Script::Latin if c.is_alphabetic() => Kind::Latin,
+            Script::Cyrillic if c.is_alphabetic() => Kind::Cyrillic,
+            Script::Common | Script::Inherited | Script::Unknown => Kind::Punct(c),
+            s if c.is_alphabetic() => Kind::OtherScript(s),
+            _ => Kind::Punct(c),
+        },
+    }
+}
+
+/// Whether a combining mark continues the previous run (é written as e + U+0301).
+fn is_combining(c: char) -> bool {
+    !c.is_ascii() && c.script() == Script::Inherited && !matches!(c, '\u{200c}' | '\u{200d}')
+}
+
+/// Scan the text once into runs.
+pub fn runs(text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(text.len() / 4 + 1);
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        if c == '\r' && bytes.get(end) == Some(&b'\n') {
+            iter.next();
+            out.push(Run { kind: Kind::Newline, start: i, end: end + 1, chars: 2 });
+            continue;
+        }
+        let kind = classify(c);
+        if let Some(last) = out.last_mut() {
+            let joins = match kind {
+                Kind::Newline => false,
+                Kind::Punct(_) if is_combining(c) && last.kind.is_letter() => true,
+                k => k == last.kind,
+            };
+            if joins && last.end == i {
+                last.end = end;
+                last.chars += 1;
+                continue;
+            }
+        }
+        out.push(Run { kind, start: i, end, chars: 1 });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        runs(text).iter().map(|r| (r.kind, &text[r.start..r.end])).collect()
+    }
+
+    #[test]
+    fn splits_scripts_and_marks() {
+        assert_eq!(
+            kinds("将为 revitalizing 这一……"),
+            vec![
+                (Kind::Han, "将为"),
+                (Kind::Space, " "),
+                (Kind::Latin, "revitalizing"),
+                (Kind::Space, " "),
+                (Kind::Han, "这一"),
+                (Kind::Punct('…'), "……"),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_marks_form_one_run_and_different_marks_two() {
+        let k = kinds("好，，。——");
+        assert_eq!(k[1], (Kind::Punct('，'), "，，"));
+        assert_eq!(k[2], (Kind::Punct('。'), "。"));
+        assert_eq!(k[3], (Kind::Punct('—'), "——"));
+    }
+
+    #[test]
+    fn cyrillic_fullwidth_invisible_and_breaks() {
+        assert_eq!(kinds("заявил")[0].0, Kind::Cyrillic);
+        assert_eq!(kinds("ＡＰＥＣ２")[0], (Kind::FullwidthAlnum, "ＡＰＥＣ２"));
+        assert_eq!(kinds("a\u{200b}b")[1].0, Kind::Invisible);
+        assert_eq!(kinds("a\r\nb")[1], (Kind::Newline, "\r\n"));
+        assert_eq!(kinds("\n\n").len(), 2);
+        assert_eq!(kinds("·")[0].0, Kind::Punct('·'));
+        assert_eq!(kinds("α")[0].0, Kind::OtherScript(Script::Greek));
+    }
+
+    #[test]
+    fn combining_marks_stay_in_their_word() {
+        assert_eq!(kinds("Kovac\u{30c}ic"), vec![(Kind::Latin, "Kovac\u{30c}ic")]);
+    }
+}
