@@ -154,7 +154,7 @@ fn looks_like_code(s: &str) -> bool {
     if t.contains("://") || t.starts_with("www.") || t.contains('/') || t.contains('\\') {
         return true;
     }
-    if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') {
+    if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') || t.contains("&nbsp") {
         return true;
     }
     if let Some(at) = t.find('@') {

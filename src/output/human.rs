@@ -63,12 +63,15 @@ fn convert(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
         .with_notes(notes)
 }
 
-/// The line(s) touched by a multi-edit fix, as they read after it, shortened in the middle.
+/// The text around a multi-edit fix as it reads after the fix, shortened in the middle.
 fn preview(text: &str, f: &crate::diagnostic::Fix) -> String {
     let first = f.edits.iter().map(|e| e.start).min().unwrap_or(0);
     let last = f.edits.iter().map(|e| e.end).max().unwrap_or(0);
-    let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[last..].find('\n').map_or(text.len(), |i| last + i);
+    let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[last..].find('\n').map_or(text.len(), |i| last + i);
+    // A few characters of context on each side, within the line.
+    let start = text[line_start..first].char_indices().rev().nth(7).map_or(line_start, |(i, _)| line_start + i);
+    let end = text[last..line_end].char_indices().nth(8).map_or(line_end, |(i, _)| last + i);
     let mut edits = f.edits.clone();
     edits.sort_by_key(|e| e.start);
     let mut s = String::new();

@@ -2,7 +2,7 @@
 //! and invisible or broken characters.
 
 use super::Context;
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::scan::Kind;
 
 pub const TRADITIONAL: &str = "char/traditional";
@@ -12,30 +12,60 @@ pub const RULES: &[&str] = &[TRADITIONAL, DOUBLED, INVISIBLE];
 
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
-    for (i, r) in doc.runs.iter().enumerate() {
-        match r.kind {
-            Kind::Han => {
-                if cx.on(TRADITIONAL) {
-                    traditional(cx, i);
+    for p in &doc.paragraphs {
+        let mut traditional_found = Vec::new();
+        for i in p.runs.clone() {
+            let r = doc.runs[i];
+            match r.kind {
+                Kind::Han => {
+                    if cx.on(TRADITIONAL) {
+                        traditional(cx, i, &mut traditional_found);
+                    }
+                    if cx.on(DOUBLED) && r.chars >= 2 {
+                        doubled(cx, i);
+                    }
                 }
-                if cx.on(DOUBLED) && r.chars >= 2 {
-                    doubled(cx, i);
-                }
+                Kind::Invisible => invisible(cx, i),
+                _ => {}
             }
-            Kind::Invisible => invisible(cx, i),
-            _ => {}
+        }
+        report_traditional(cx, traditional_found);
+    }
+}
+
+/// Up to three traditional words in a paragraph are reported one by one; a paragraph
+/// with more is written in traditional characters and is reported once, as a whole.
+fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
+    let doc = cx.doc;
+    if found.len() > 3 {
+        let (start, end) = (found[0].0, found[found.len() - 1].1);
+        let n: usize = found.iter().map(|(s, e, _)| doc.slice(*s, *e).chars().count()).sum();
+        let examples: Vec<&str> = found.iter().take(3).map(|(s, e, _)| doc.slice(*s, *e)).collect();
+        let (count, examples) = (n.to_string(), examples.join("、"));
+        let edits = found
+            .iter()
+            .map(|(s, e, simp)| Edit { start: *s, end: *e, replacement: simp.clone() })
+            .collect();
+        if let Some(d) = cx.report(TRADITIONAL, start, end, "paragraph", &[("count", &count), ("examples", &examples)]) {
+            d.fix = Some(Fix::new(Applicability::Unsafe, "整段转换为简体", edits));
+        }
+        return;
+    }
+    for (start, end, simp) in found {
+        let trad = doc.slice(start, end);
+        if let Some(d) = cx.report(TRADITIONAL, start, end, "", &[("found", trad), ("fix", &simp)]) {
+            d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, &simp));
         }
     }
 }
 
-/// Consecutive traditional-only characters form one finding (總統 → 总统).
-fn traditional(cx: &mut Context, i: usize) {
+/// Consecutive traditional-only characters form one word (總統 → 总统).
+fn traditional(cx: &mut Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
     let doc = cx.doc;
     let r = doc.runs[i];
     let table = &cx.catalog.traditional;
     let text = doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
-    let mut found = Vec::new();
     for (off, c) in text.char_indices() {
         let at = r.start + off;
         match table.get(&c) {
@@ -56,12 +86,6 @@ fn traditional(cx: &mut Context, i: usize) {
         }
     }
     found.extend(pending);
-    for (start, end, simp) in found {
-        let trad = doc.slice(start, end);
-        if let Some(d) = cx.report(TRADITIONAL, start, end, "", &[("found", trad), ("fix", &simp)]) {
-            d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, &simp));
-        }
-    }
 }
 
 fn doubled(cx: &mut Context, i: usize) {

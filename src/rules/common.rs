@@ -43,13 +43,13 @@ pub fn next_run<'d>(doc: &'d Document, p: &Paragraph, i: usize) -> Option<&'d Ru
 /// A name for a mark that tells look-alikes apart in messages.
 pub fn mark_name(c: char) -> String {
     let name = match c {
-        '—' => "破折号半截（U+2014）",
-        '-' => "连字符（U+002D）",
-        '–' => "短横（U+2013）",
-        '―' => "水平线（U+2015）",
-        '─' => "制表线（U+2500）",
-        '－' => "全角连字符（U+FF0D）",
+        '—' => "U+2014 一字线",
+        '-' => "U+002D 英文连字符",
+        '–' => "U+2013 短横",
+        '―' => "U+2015 水平线",
+        '─' => "U+2500 制表线",
+        '－' => "U+FF0D 全角连字符",
         _ => return format!("“{c}”"),
     };
-    format!("“{c}”{name}")
+    format!("“{c}”（{name}）")
 }

@@ -25,11 +25,17 @@ pub fn check(cx: &mut Context) {
         fullwidth(cx);
     }
     let doc = cx.doc;
+    // Text whose Latin letters are all lower case (an export that lost its case) cannot
+    // tell acronyms from words by case: there, short lower-case tokens count as acronyms.
+    let cased = doc
+        .runs
+        .iter()
+        .any(|r| r.kind == Kind::Latin && doc.slice(r.start, r.end).chars().any(char::is_uppercase));
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
         if doc.has_han(p) {
-            paragraph(cx, p);
+            paragraph(cx, p, cased);
         }
     }
 }
@@ -83,7 +89,7 @@ enum TokenScript {
     Exempt,
 }
 
-fn paragraph(cx: &mut Context, p: &Paragraph) {
+fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
     let doc = cx.doc;
     let mut stack: Vec<Enclosure> = Vec::new();
     let mut phrase: Vec<Token> = Vec::new();
@@ -106,7 +112,7 @@ fn paragraph(cx: &mut Context, p: &Paragraph) {
         }
         let Some(chunk) = doc.chunk_at(i).filter(|c| c.runs.start == i) else {
             if run.kind != Kind::Space {
-                flush(cx, p, &mut phrase);
+                flush(cx, p, &mut phrase, cased);
             }
             i += 1;
             continue;
@@ -121,15 +127,15 @@ fn paragraph(cx: &mut Context, p: &Paragraph) {
         match token(cx, chunk, encl) {
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
-                    flush(cx, p, &mut phrase);
+                    flush(cx, p, &mut phrase, cased);
                 }
                 if phrase.last().is_some_and(|l| l.encl != t.encl) {
-                    flush(cx, p, &mut phrase);
+                    flush(cx, p, &mut phrase, cased);
                 }
                 phrase.push(t);
                 last_token_run = chunk.runs.end - 1;
             }
-            None => flush(cx, p, &mut phrase),
+            None => flush(cx, p, &mut phrase, cased),
         }
         // Edge punctuation other than brackets ends a phrase (a comma, a full stop).
         let edge_end = text.ends_with([',', ';', '!', '?', ':', '"']);
@@ -137,11 +143,11 @@ fn paragraph(cx: &mut Context, p: &Paragraph) {
             stack.pop();
         }
         if closes || edge_end {
-            flush(cx, p, &mut phrase);
+            flush(cx, p, &mut phrase, cased);
         }
         i = chunk.runs.end;
     }
-    flush(cx, p, &mut phrase);
+    flush(cx, p, &mut phrase, cased);
 }
 
 fn only_spaces_between(cx: &Context, a: usize, b: usize) -> bool {
@@ -212,7 +218,7 @@ fn is_title_part(part: &str) -> bool {
 }
 
 /// Decide on one phrase (tokens separated only by spaces) and report it.
-fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>) {
+fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, cased: bool) {
     if phrase.is_empty() {
         return;
     }
@@ -233,7 +239,7 @@ fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>) {
         other_script(cx, p, &foreign);
     }
     if encl != Enclosure::Title {
-        latin_phrase(cx, p, &tokens);
+        latin_phrase(cx, p, &tokens, cased);
     }
 }
 
@@ -312,7 +318,7 @@ fn script_name(s: Script, letters: usize) -> Option<&'static str> {
     })
 }
 
-fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token]) {
+fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) {
     let doc = cx.doc;
     let words = &cx.catalog.words;
     let latin: Vec<&Token> = tokens.iter().filter(|t| t.script == TokenScript::Latin).collect();
@@ -332,6 +338,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token]) {
             && !words.latin_allow.contains(w)
             && !(capitalised && words.english_function.contains(w))
             && (w.chars().count() >= 3 || latin.len() > 1)
+            && (cased || w.chars().count() > 4 || latin.len() > 1)
     };
     let first = tokens[0].start;
     let first_run = doc.runs[p.runs.clone()].iter().position(|r| r.start == first).map(|k| k + p.runs.start);

@@ -44,9 +44,6 @@ const DASHES: [char; 5] = ['—', '-', '–', '―', '－'];
 pub struct Speech {
     /// Run index of a dash opening the paragraph.
     pub open: Option<usize>,
-    /// Whether the opening dash on its own marks speech (a single — – ―); `——` and `-`
-    /// also open list items, so they count only with a closing attribution.
-    pub open_strong: bool,
     pub close: Option<Attribution>,
 }
 
@@ -76,6 +73,8 @@ pub fn speech(cx: &Context, p: &Paragraph) -> Option<Speech> {
         return None;
     }
     let mut open = None;
+    // A single — – ― opening the paragraph marks speech on its own; `——` and `-` also
+    // open list items, so they count only with a closing attribution.
     let mut open_strong = false;
     if let Some(c) = is_dash_run(doc, runs.start) {
         let next = next_solid(doc, p, runs.start).map(|k| doc.runs[k].kind);
@@ -91,7 +90,7 @@ pub fn speech(cx: &Context, p: &Paragraph) -> Option<Speech> {
     if close.is_none() && !(open_strong && looks_like_speech(doc, p)) {
         return None;
     }
-    Some(Speech { open, open_strong, close })
+    Some(Speech { open, close })
 }
 
 /// A paragraph opened by a single dash reads as speech when it is a full sentence:
@@ -239,7 +238,7 @@ fn pair_report(cx: &mut Context, id: &'static str, open: (usize, char), close: O
     let doc = cx.doc;
     let (o, oc) = open;
     let found = match close {
-        Some((c, cc)) => format!("{oc}…{cc}"),
+        Some((_, cc)) => format!("{oc}…{cc}"),
         None => oc.to_string(),
     };
     let want = format!("{}…{}", to.0, to.1);
@@ -336,7 +335,7 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         .iter()
         .filter(|&&(at, c)| {
             c == q
-                && !doc.chunks.iter().any(|ch| ch.is_code && ch.start <= at && at < ch.end)
+                && !in_code(doc, p, at)
                 && !prev_char(at).is_some_and(|c| c.is_ascii_digit())
                 && !(q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at)))
         })
@@ -361,6 +360,12 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     }
 }
 
+/// Whether the mark at byte `at` is part of a URL, an e-mail address or other code.
+fn in_code(doc: &Document, p: &Paragraph, at: usize) -> bool {
+    let i = doc.runs[p.runs.clone()].partition_point(|r| r.end <= at) + p.runs.start;
+    doc.chunk_at(i).is_some_and(|c| c.is_code)
+}
+
 fn open_doubles(s: &str) -> i32 {
     s.chars().map(|c| match c {
         '“' => 1,
@@ -380,14 +385,24 @@ fn is_han(c: char) -> bool {
 struct Open {
     ch: char,
     at: usize,
-    /// The quote this one is nested in, if any.
-    parent: Option<char>,
+    /// The quote this one is nested in (its mark and offset), if any.
+    parent: Option<(char, usize)>,
+}
+
+/// The quotation marks open so far, across paragraphs, and the nesting findings that
+/// wait for their enclosing quotation to be closed: a “ inside a “ that is never closed
+/// is a symptom of the unclosed one, not a nesting error of its own.
+#[derive(Default)]
+struct Balance {
+    stack: Vec<Open>,
+    /// (inner open, offset of its closing mark, closing mark)
+    waiting: Vec<(Open, usize, char)>,
 }
 
 fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     let doc = cx.doc;
     let text = doc.text;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut b = Balance::default();
     let mut continuation = false;
     let paras = &doc.paragraphs;
     for (pi, p) in paras.iter().enumerate() {
@@ -399,16 +414,16 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             };
             for k in 0..r.chars {
                 let at = r.start + k * c.len_utf8();
-                if claimed.contains(&at) || is_apostrophe(text, p, at, c, &stack) {
+                if claimed.contains(&at) || is_apostrophe(text, p, at, c, &b.stack) {
                     continue;
                 }
                 match c {
                     '“' if continuation && Some(at) == first_solid => continuation = false,
                     '“' | '‘' => {
-                        let parent = stack.last().map(|o| o.ch);
-                        stack.push(Open { ch: c, at, parent });
+                        let parent = b.stack.last().map(|o| (o.ch, o.at));
+                        b.stack.push(Open { ch: c, at, parent });
                     }
-                    _ => close_quote(cx, &mut stack, &mut unmatched_close, at, c),
+                    _ => b.close(cx, &mut unmatched_close, at, c),
                 }
             }
         }
@@ -416,24 +431,24 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
         // Quotation marks left open at the end of the paragraph.
         let next_opens = paras[pi + 1..]
             .iter()
-            .find(|q| q.start < q.end && !doc.trimmed_runs(q).is_empty())
+            .find(|q| !doc.trimmed_runs(q).is_empty())
             .is_some_and(|q| doc.runs[doc.trimmed_runs(q).start].mark() == Some('“'));
-        let mut left: Vec<Open> = std::mem::take(&mut stack);
+        let mut left: Vec<Open> = std::mem::take(&mut b.stack);
         if next_opens && !left.is_empty() && unmatched_close.is_empty() {
             // A quotation that continues into the next paragraph: keep its “, report
             // any ‘ left open inside it.
             for o in left.iter().filter(|o| o.ch == '‘') {
-                unclosed(cx, o);
+                b.unclosed(cx, o);
             }
             left.retain(|o| o.ch == '“');
-            stack = left;
+            b.stack = left;
             continuation = true;
             continue;
         }
-        settle(cx, p, left, unmatched_close);
+        b.settle(cx, left, unmatched_close);
     }
-    for o in &stack {
-        unclosed(cx, o);
+    for o in std::mem::take(&mut b.stack) {
+        b.unclosed(cx, &o);
     }
 }
 
@@ -448,106 +463,136 @@ fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) 
     (latin(before) && latin(after)) || (c == '’' && latin(before) && stack.last().is_none_or(|o| o.ch != '‘'))
 }
 
-fn close_quote(cx: &mut Context, stack: &mut Vec<Open>, unmatched: &mut Vec<(usize, char)>, at: usize, c: char) {
-    let want = if c == '”' { '“' } else { '‘' };
-    match stack.last().copied() {
-        Some(o) if o.ch == want => {
-            stack.pop();
-            nested_pair(cx, &o, at, c);
-        }
-        Some(o) if c == '”' && stack.iter().any(|x| x.ch == '“') => {
-            // A ‘ left open inside a “…”: report it and close the double quote.
-            unclosed(cx, &o);
-            stack.pop();
-            close_quote(cx, stack, unmatched, at, c);
-        }
-        Some(o) => {
-            // “…’ : opened with one kind, closed with the other.
-            stack.pop();
-            let fix = if o.ch == '“' { "”" } else { "’" };
-            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "mismatch", &[("open", &o.ch.to_string()), ("close", &c.to_string()), ("fix", fix)]) {
-                d.labels.push(crate::diagnostic::Label { start: o.at, end: o.at + o.ch.len_utf8(), message: String::new() });
-                d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), fix));
-            }
-        }
-        None => unmatched.push((at, c)),
-    }
+fn label(at: usize, c: char) -> crate::diagnostic::Label {
+    crate::diagnostic::Label { start: at, end: at + c.len_utf8(), message: String::new() }
 }
 
-/// A matched pair: “ inside “” should be ‘’, ‘’ at the outer level should be “”.
-fn nested_pair(cx: &mut Context, o: &Open, close: usize, c: char) {
-    let (key, to) = match (o.ch, o.parent) {
-        ('“', Some('“')) => ("inner-double", ("‘", "’")),
-        ('‘', None) => ("", ("“", "”")),
-        _ => return,
-    };
-    let inner = cx.doc.slice(o.at, close + c.len_utf8()).to_string();
-    if let Some(d) = cx.report(NESTING, o.at, o.at + o.ch.len_utf8(), key, &[("found", &inner)]) {
-        d.labels.push(crate::diagnostic::Label { start: close, end: close + c.len_utf8(), message: String::new() });
-        d.fix = Some(Fix::new(
-            Applicability::Safe,
-            format!("改为{}…{}", to.0, to.1),
-            vec![
-                Edit { start: o.at, end: o.at + o.ch.len_utf8(), replacement: to.0.into() },
-                Edit { start: close, end: close + c.len_utf8(), replacement: to.1.into() },
-            ],
-        ));
-    }
+/// Replace two marks at once.
+fn swap_fix(title: &str, a: (usize, char, &str), b: (usize, char, &str)) -> Fix {
+    Fix::new(
+        Applicability::Safe,
+        title,
+        vec![
+            Edit { start: a.0, end: a.0 + a.1.len_utf8(), replacement: a.2.into() },
+            Edit { start: b.0, end: b.0 + b.1.len_utf8(), replacement: b.2.into() },
+        ],
+    )
 }
 
-fn unclosed(cx: &mut Context, o: &Open) {
-    let m = o.ch.to_string();
-    cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
-}
-
-/// At a paragraph's end: pair reversed marks, report what is left.
-fn settle(cx: &mut Context, p: &Paragraph, mut left: Vec<Open>, mut closes: Vec<(usize, char)>) {
-    let _ = p;
-    // ”…“ : a closing mark before an opening one of the same kind — reversed.
-    let mut i = 0;
-    while i < closes.len() {
-        let (at, c) = closes[i];
+impl Balance {
+    fn close(&mut self, cx: &mut Context, unmatched: &mut Vec<(usize, char)>, at: usize, c: char) {
         let want = if c == '”' { '“' } else { '‘' };
-        if let Some(k) = left.iter().position(|o| o.ch == want && o.at > at) {
+        match self.stack.last().copied() {
+            Some(o) if o.ch == want => {
+                self.stack.pop();
+                self.matched(cx, o, at, c);
+            }
+            Some(o) if c == '”' && self.stack.iter().any(|x| x.ch == '“') => {
+                // A ‘ left open inside a “…”: report it and close the double quote.
+                self.unclosed(cx, &o);
+                self.stack.pop();
+                self.close(cx, unmatched, at, c);
+            }
+            Some(o) => {
+                // “…’ : opened with one kind, closed with the other.
+                self.stack.pop();
+                self.forget(o.at);
+                let fix = if o.ch == '“' { "”" } else { "’" };
+                let args = [("open", o.ch.to_string()), ("close", c.to_string()), ("fix", fix.to_string())];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "mismatch", &args) {
+                    d.labels.push(label(o.at, o.ch));
+                    d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), fix));
+                }
+            }
+            None => unmatched.push((at, c)),
+        }
+    }
+
+    /// A matched pair: its waiting inner findings are now sure; then its own nesting —
+    /// “ inside “” should be ‘’, ‘’ at the outer level should be “”.
+    fn matched(&mut self, cx: &mut Context, o: Open, close: usize, c: char) {
+        let (mine, rest): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.waiting).into_iter().partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
+        self.waiting = rest;
+        for (inner, at, ch) in mine {
+            nesting(cx, &inner, at, ch, "inner-double", ("‘", "’"));
+        }
+        match (o.ch, o.parent) {
+            ('“', Some(('“', _))) => self.waiting.push((o, close, c)),
+            ('‘', None) => nesting(cx, &o, close, c, "", ("“", "”")),
+            _ => {}
+        }
+    }
+
+    /// Drop the waiting findings inside a quotation that turned out not to be closed.
+    fn forget(&mut self, parent_at: usize) {
+        self.waiting.retain(|(w, _, _)| w.parent.map(|p| p.1) != Some(parent_at));
+    }
+
+    fn unclosed(&mut self, cx: &mut Context, o: &Open) {
+        self.forget(o.at);
+        let m = o.ch.to_string();
+        cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+    }
+
+    /// At a paragraph's end: pair reversed marks, report what is left.
+    fn settle(&mut self, cx: &mut Context, mut left: Vec<Open>, mut closes: Vec<(usize, char)>) {
+        for o in &left {
+            self.forget(o.at);
+        }
+        // ”…“ : a closing mark before an opening one of the same kind — reversed.
+        let mut i = 0;
+        while i < closes.len() {
+            let (at, c) = closes[i];
+            let want = if c == '”' { '“' } else { '‘' };
+            let Some(k) = left.iter().position(|o| o.ch == want && o.at > at) else {
+                i += 1;
+                continue;
+            };
             let o = left.remove(k);
             closes.remove(i);
-            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &c.to_string()), ("open", &want.to_string())]) {
-                d.labels.push(crate::diagnostic::Label { start: o.at, end: o.at + want.len_utf8(), message: String::new() });
-                d.fix = Some(Fix::new(
-                    Applicability::Safe,
-                    "交换前后引号",
-                    vec![
-                        Edit { start: at, end: at + c.len_utf8(), replacement: want.to_string() },
-                        Edit { start: o.at, end: o.at + want.len_utf8(), replacement: c.to_string() },
-                    ],
-                ));
+            let (cs, ws) = (c.to_string(), want.to_string());
+            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)]) {
+                d.labels.push(label(o.at, want));
+                d.fix = Some(swap_fix("交换前后引号", (at, c, &ws), (o.at, want, &cs)));
             }
-            continue;
         }
-        i += 1;
-    }
-    // “…“ : the second opening mark stands where the closing one belongs.
-    while left.len() >= 2 && left[left.len() - 1].ch == left[left.len() - 2].ch {
-        let o = left.pop().expect("two left");
-        left.pop();
-        let close = if o.ch == '“' { "”" } else { "’" };
-        if let Some(d) = cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "open-for-close", &[("found", &o.ch.to_string()), ("fix", close)]) {
-            d.fix = Some(Fix::replace(Applicability::Unsafe, o.at, o.at + o.ch.len_utf8(), close));
+        // “…“ : the second opening mark stands where the closing one belongs.
+        while left.len() >= 2 && left[left.len() - 1].ch == left[left.len() - 2].ch {
+            let o = left.pop().expect("two left");
+            left.pop();
+            let close = if o.ch == '“' { "”" } else { "’" };
+            let m = o.ch.to_string();
+            if let Some(d) = cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "open-for-close", &[("found", &m), ("fix", close)]) {
+                d.fix = Some(Fix::replace(Applicability::Unsafe, o.at, o.at + o.ch.len_utf8(), close));
+            }
+        }
+        // ”…” : the first closing mark stands where the opening one belongs.
+        while closes.len() >= 2 && closes[0].1 == closes[1].1 {
+            let (at, c) = closes.remove(0);
+            closes.remove(0);
+            let open = if c == '”' { "“" } else { "‘" };
+            let m = c.to_string();
+            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "close-for-open", &[("found", &m), ("fix", open)]) {
+                d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
+            }
+        }
+        for o in &left {
+            let m = o.ch.to_string();
+            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+        }
+        for &(at, c) in &closes {
+            let m = c.to_string();
+            cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
         }
     }
-    // ”…” : the first closing mark stands where the opening one belongs.
-    while closes.len() >= 2 && closes[0].1 == closes[1].1 {
-        let (at, c) = closes.remove(0);
-        closes.remove(0);
-        let open = if c == '”' { "“" } else { "‘" };
-        if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "close-for-open", &[("found", &c.to_string()), ("fix", open)]) {
-            d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
-        }
-    }
-    for o in &left {
-        unclosed(cx, o);
-    }
-    for &(at, c) in &closes {
-        cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &c.to_string())]);
+}
+
+fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&str, &str)) {
+    let inner = cx.doc.slice(o.at, close + c.len_utf8()).to_string();
+    if let Some(d) = cx.report(NESTING, o.at, o.at + o.ch.len_utf8(), key, &[("found", &inner)]) {
+        d.labels.push(label(close, c));
+        d.fix = Some(swap_fix(&format!("改为{}…{}", to.0, to.1), (o.at, o.ch, to.0), (close, c, to.1)));
     }
 }

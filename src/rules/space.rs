@@ -26,11 +26,16 @@ pub fn check(cx: &mut Context) {
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
+            if is_layout(found, a.mark()) {
+                continue;
+            }
             if a.is_han() && b.is_han() {
-                let name = name_between(cx, p, i);
-                let (key, to) = if name { ("name", "·") } else { ("", "") };
-                if let Some(d) = cx.report(BETWEEN_HAN, r.start, r.end, key, &[("space", &shown)]) {
-                    d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, r.end, to));
+                // Chinese headlines and bylines separate their parts with a space
+                // (记者 张三 通讯员 李四); only a space inside a foreign name is reported.
+                if r.chars == 1 && name_between(cx, p, i) {
+                    if let Some(d) = cx.report(BETWEEN_HAN, r.start, r.end, "name", &[("space", &shown)]) {
+                        d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, r.end, "·"));
+                    }
                 }
                 continue;
             }
@@ -43,6 +48,15 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// Spaces that lay text out rather than separate words: the two full-width spaces that
+/// indent a paragraph (often left inside a line when paragraphs were joined), and runs of
+/// three or more spaces that align columns.
+fn is_layout(space: &str, before: Option<char>) -> bool {
+    let n = space.chars().count();
+    let ideographic = space.contains('\u{3000}');
+    n >= 3 || (ideographic && n >= 2) || (ideographic && matches!(before, Some('。' | '！' | '？' | '”' | '）')))
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.

@@ -1,0 +1,57 @@
+//! Every inline case of every rule in rules/*.toml, run with that rule alone: the
+//! flagged substrings must be exactly the ones listed, at the places they first occur in
+//! order, and applying all of the rule's fixes must give `fixed` when it is given.
+
+use zhqa::rules::catalog::catalog;
+use zhqa::{check_text, fix, Selection};
+
+#[test]
+fn every_rule_case_holds() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for rule in &catalog().rules {
+        let selection = Selection { select: vec![rule.id.clone()], ignore: vec![] };
+        for case in &rule.cases {
+            count += 1;
+            let found = check_text(&case.text, &selection);
+            let got: Vec<(usize, &str)> =
+                found.iter().map(|d| (d.start, &case.text[d.start..d.end])).collect();
+            let mut want = Vec::new();
+            let mut from = 0;
+            for f in &case.flags {
+                // `所谓[[“]]新常态`: the flagged part in [[ ]], with context around it.
+                let (prefix, flagged, whole) = match (f.find("[["), f.find("]]")) {
+                    (Some(a), Some(b)) if a < b => {
+                        (&f[..a], &f[a + 2..b], format!("{}{}{}", &f[..a], &f[a + 2..b], &f[b + 2..]))
+                    }
+                    _ => ("", f.as_str(), f.clone()),
+                };
+                match case.text[from..].find(whole.as_str()) {
+                    Some(i) => {
+                        want.push((from + i + prefix.len(), flagged));
+                        from += i + prefix.len() + flagged.len().max(1);
+                    }
+                    None => want.push((usize::MAX, flagged)),
+                }
+            }
+            if got != want {
+                failures.push(format!(
+                    "{}: {:?}\n    want {:?}\n    got  {:?}",
+                    rule.id, case.text, want, got
+                ));
+                continue;
+            }
+            if let Some(fixed) = &case.fixed {
+                let (out, _) = fix::apply(&case.text, &found, true);
+                if &out != fixed {
+                    failures.push(format!(
+                        "{}: {:?}\n    fixed want {:?}\n    fixed got  {:?}",
+                        rule.id, case.text, fixed, out
+                    ));
+                }
+            }
+        }
+    }
+    assert!(count > 60, "only {count} cases");
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
