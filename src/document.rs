@@ -154,7 +154,7 @@ fn looks_like_code(s: &str) -> bool {
     if t.contains("://") || t.starts_with("www.") || t.contains('/') || t.contains('\\') {
         return true;
     }
-    if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') || t.contains("&nbsp") {
+    if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') || is_entity(t) {
         return true;
     }
     if let Some(at) = t.find('@') {
@@ -168,6 +168,11 @@ fn looks_like_code(s: &str) -> bool {
         && parts.iter().any(|p| p.len() >= 2)
         && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
         && parts[0].chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// An HTML entity left in the text (`&nbsp`, `&rdquo;`); AT&T is a name, not an entity.
+fn is_entity(t: &str) -> bool {
+    t.match_indices('&').any(|(i, _)| t[i + 1..].starts_with(|c: char| c.is_ascii_lowercase() || c == '#'))
 }
 
 /// Byte offsets → 1-based line and column (column in Unicode scalar values).

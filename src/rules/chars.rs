@@ -104,7 +104,11 @@ fn doubled(cx: &mut Context, i: usize) {
         let second = chars[k + 1].0;
         let left = &text[..second];
         let right = &text[second..];
-        let in_word = words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
+        // AABB reduplication: 实实在在, 的的确确, 清清楚楚.
+        let aabb = (k >= 2 && chars[k - 2].1 == chars[k - 1].1)
+            || (k + 3 < chars.len() && chars[k + 2].1 == chars[k + 3].1);
+        let in_word = aabb
+            || words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
             || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()));
         if !in_word {
             let (start, end) = (r.start + off, r.start + second + c.len_utf8());

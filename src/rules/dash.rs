@@ -102,6 +102,11 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     if !(spaced && cn) || !cx.on(SPACED_HYPHEN) {
         return;
     }
+    // `标题 - 网站名`: a short tail without punctuation is a title separator.
+    let tail = doc.text[doc.runs[i].end..p.end].trim();
+    if tail.chars().count() <= 12 && !tail.contains(|c: char| super::common::is_cjk_punct(c)) {
+        return;
+    }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);
     if let Some(d) = cx.report(SPACED_HYPHEN, doc.runs[i].start, doc.runs[i].end, "", &[]) {
         d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, "——"));

@@ -333,12 +333,13 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
         })
         .collect();
     let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
+    let has_function = latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w));
     let stray = |(s, w): &(Shape, String)| {
         *s == Shape::Lower
             && !words.latin_allow.contains(w)
             && !(capitalised && words.english_function.contains(w))
             && (w.chars().count() >= 3 || latin.len() > 1)
-            && (cased || w.chars().count() > 4 || latin.len() > 1)
+            && (cased || has_function || english_suffix(w))
     };
     let first = tokens[0].start;
     let first_run = doc.runs[p.runs.clone()].iter().position(|r| r.start == first).map(|k| k + p.runs.start);
@@ -389,6 +390,16 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
     let lang = phrase_language(text);
     let kind = if tokens.len() > 1 { "短语" } else { "单词" };
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// Endings of English derived words: in text that lost its letter case these tell an
+/// untranslated word (revitalizing, management) from a lower-cased name or brand.
+fn english_suffix(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ing", "tion", "sion", "ment", "ness", "ity", "ize", "ise", "ous", "ive", "able",
+        "ible", "ful", "less", "ance", "ence", "ship", "ally", "edly",
+    ];
+    w.chars().count() >= 6 && SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 /// The language of a phrase: whatlang for long phrases, the letters otherwise.

@@ -35,10 +35,19 @@ struct Open {
     at: usize,
 }
 
+/// 《…》 nested directly in a 《 that is still open: reported once the outer one closes
+/// (an outer 《 never closed is the error, not the nesting).
+struct Nested {
+    outer: usize,
+    start: usize,
+    end: usize,
+}
+
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     for p in &doc.paragraphs {
         let mut stack: Vec<Open> = Vec::new();
+        let mut nested: Vec<Nested> = Vec::new();
         for i in p.runs.clone() {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
@@ -50,7 +59,7 @@ pub fn check(cx: &mut Context) {
                 if closer_of(c).is_some() {
                     stack.push(Open { ch: c, at });
                 } else if opener_of(c).is_some() {
-                    close(cx, p, &mut stack, at, c, i);
+                    close(cx, p, &mut stack, &mut nested, at, c, i);
                 }
             }
         }
@@ -61,9 +70,17 @@ pub fn check(cx: &mut Context) {
     }
 }
 
-fn close(cx: &mut Context, p: &Paragraph, stack: &mut Vec<Open>, at: usize, c: char, run: usize) {
+fn close(
+    cx: &mut Context,
+    p: &Paragraph,
+    stack: &mut Vec<Open>,
+    nested: &mut Vec<Nested>,
+    at: usize,
+    c: char,
+    run: usize,
+) {
     let Some(k) = stack.iter().rposition(|o| same_family(o.ch, c)) else {
-        if c != ')' && !is_list_number(cx, p, run) {
+        if c != ')' && !(matches!(c, '）' | '】') && is_list_number(cx, p, run)) {
             let m = c.to_string();
             cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
         }
@@ -93,18 +110,29 @@ fn close(cx: &mut Context, p: &Paragraph, stack: &mut Vec<Open>, at: usize, c: c
             d.fix = Some(Fix::replace(Applicability::Safe, fix_at, fix_at + fix_ch.len_utf8(), to));
         }
     }
-    if o.ch == '《' && stack.last().is_some_and(|x| x.ch == '《') && cx.on(TITLE_NESTING) {
-        let found = doc.slice(o.at, at + c.len_utf8());
-        if let Some(d) = cx.report(TITLE_NESTING, o.at, at + c.len_utf8(), "", &[("found", found)]) {
-            d.fix = Some(Fix::new(
-                Applicability::Safe,
-                "内层书名号改为〈〉",
-                vec![
-                    Edit { start: o.at, end: o.at + o.ch.len_utf8(), replacement: "〈".into() },
-                    Edit { start: at, end: at + c.len_utf8(), replacement: "〉".into() },
-                ],
-            ));
+    if o.ch == '《' {
+        let (mine, rest): (Vec<Nested>, Vec<Nested>) = std::mem::take(nested).into_iter().partition(|n| n.outer == o.at);
+        *nested = rest;
+        for n in mine {
+            title_nesting(cx, n.start, n.end);
         }
+        if let Some(outer) = stack.last().filter(|x| x.ch == '《') {
+            nested.push(Nested { outer: outer.at, start: o.at, end: at + c.len_utf8() });
+        }
+    }
+}
+
+fn title_nesting(cx: &mut Context, start: usize, end: usize) {
+    let found = cx.doc.slice(start, end);
+    if let Some(d) = cx.report(TITLE_NESTING, start, end, "", &[("found", found)]) {
+        d.fix = Some(Fix::new(
+            Applicability::Safe,
+            "内层书名号改为〈〉",
+            vec![
+                Edit { start, end: start + '《'.len_utf8(), replacement: "〈".into() },
+                Edit { start: end - '》'.len_utf8(), end, replacement: "〉".into() },
+            ],
+        ));
     }
 }
 

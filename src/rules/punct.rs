@@ -80,16 +80,17 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if !a.is_han() || !b.is_han() {
         return false;
     }
-    let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(3).collect();
-    let after: Vec<char> = doc.slice(b.start, b.end).chars().take(3).collect();
-    let score = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
-    let need = |cs: &[char]| if cs.len() >= 2 { 2 } else { 1 };
+    // The two characters on each side of the mark (a side of one character is too
+    // little to tell a name from a word).
+    let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(2).collect();
+    let after: Vec<char> = doc.slice(b.start, b.end).chars().take(2).collect();
+    let translit = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
     let c = doc.runs[i].mark().unwrap_or('·');
-    // Real name-dot look-alikes need less evidence than ? and . do.
+    // A real name-dot look-alike needs less evidence than ?, . or a space do.
     if matches!(c, '・' | '•' | '‧' | '．' | '･' | '∙' | '⋅') {
-        return score(&before) >= 1 || score(&after) >= 1;
+        return translit(&before) >= 1 && translit(&after) >= 1;
     }
-    score(&before) >= need(&before) && score(&after) >= need(&after)
+    before.len() == 2 && after.len() == 2 && translit(&before) == 2 && translit(&after) == 2
 }
 
 fn name_dot(cx: &mut Context, i: usize, c: char) {

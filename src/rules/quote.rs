@@ -109,7 +109,8 @@ fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
     let spaced_before = doc.runs[i - 1].kind == Kind::Space;
     let punct = match doc.runs[before].kind {
         Kind::Punct('，' | ',' | '。' | '.' | '！' | '!' | '？' | '?' | '…' | '”') => Some(before),
-        Kind::Han | Kind::Latin if spaced_before => None,
+        // `合作 - 他说`: a spaced single dash after the speech, no comma.
+        Kind::Han | Kind::Latin if spaced_before && doc.runs[i].chars == 1 => None,
         _ => return None,
     };
     // Speaker and verb: Han (and name dots) up to the next mark.
@@ -123,15 +124,26 @@ fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
     }
     let (start, end) = (doc.runs[first].start, doc.runs[j - 1].end);
     let who = doc.slice(start, end);
-    let n = who.chars().count();
-    if n > 25 {
+    if who.chars().count() > 25 {
         return None;
     }
-    let ends_ok = j == p.runs.end
-        || matches!(doc.runs[j].kind, Kind::Punct('。' | '.' | '，' | ',' | '：' | ':' | '！' | '；'))
-        || doc.runs[j].kind == Kind::Space && j + 1 == doc.trimmed_runs(p).end + 1;
-    let verb = cx.catalog.words.speech_verbs.iter().any(|v| who.ends_with(v.as_str()) && who.len() > v.len());
-    (ends_ok && verb).then_some(Attribution { punct, dash: i, who: (start, end) })
+    // The attribution closes the speech: the paragraph or the sentence ends after it, or
+    // a comma leads on to more speech — not a colon or a quotation mark opening speech.
+    let rest = doc.text[end..p.end].trim_start_matches([' ', '\u{3000}']);
+    let ends_ok = rest.is_empty()
+        || rest.starts_with(['。', '.', '！', '!', '；'])
+        || (rest.starts_with(['，', ','])
+            && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                .trim_start()
+                .starts_with(['“', '"', '—', '-']));
+    let verbs = &cx.catalog.words.speech_verbs;
+    // The longest verb at the end, with a speaker before it that is not a verb itself.
+    let verb = verbs.iter().filter(|v| who.ends_with(v.as_str())).max_by_key(|v| v.len());
+    let speaker_ok = verb.is_some_and(|v| {
+        let speaker = &who[..who.len() - v.len()];
+        !speaker.is_empty() && !verbs.iter().any(|w| w == speaker)
+    });
+    (ends_ok && speaker_ok).then_some(Attribution { punct, dash: i, who: (start, end) })
 }
 
 fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
@@ -516,7 +528,9 @@ impl Balance {
             std::mem::take(&mut self.waiting).into_iter().partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
         self.waiting = rest;
         for (inner, at, ch) in mine {
-            nesting(cx, &inner, at, ch, "inner-double", ("‘", "’"));
+            if paragraph_balanced(cx.doc, inner.at) {
+                nesting(cx, &inner, at, ch, "inner-double", ("‘", "’"));
+            }
         }
         match (o.ch, o.parent) {
             ('“', Some(('“', _))) => self.waiting.push((o, close, c)),
@@ -587,6 +601,18 @@ impl Balance {
             cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
         }
     }
+}
+
+/// Whether the paragraph holding `at` has as many “ as ” (one more where it opens a
+/// quotation that continues into the next paragraph). Where stray marks unbalance a
+/// paragraph, which quotation a “ belongs to is guesswork, so no nesting is reported.
+fn paragraph_balanced(doc: &Document, at: usize) -> bool {
+    let k = doc.paragraphs.partition_point(|p| p.end < at);
+    let Some(p) = doc.paragraphs.get(k) else { return false };
+    let text = doc.slice(p.start, p.end);
+    let opens = text.matches('“').count();
+    let closes = text.matches('”').count();
+    opens == closes || (opens == closes + 1 && text.trim_start().starts_with('“'))
 }
 
 fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&str, &str)) {

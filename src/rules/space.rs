@@ -56,7 +56,9 @@ pub fn check(cx: &mut Context) {
 fn is_layout(space: &str, before: Option<char>) -> bool {
     let n = space.chars().count();
     let ideographic = space.contains('\u{3000}');
-    n >= 3 || (ideographic && n >= 2) || (ideographic && matches!(before, Some('。' | '！' | '？' | '”' | '）')))
+    // A space after a sentence-final mark separates sentences (paragraphs joined into
+    // one line leave it); it is a layout matter, not a spacing error inside a sentence.
+    n >= 3 || (ideographic && n >= 2) || matches!(before, Some('。' | '！' | '？'))
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.
