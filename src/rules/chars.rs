@@ -1,6 +1,7 @@
 //! char/*: traditional-only characters in simplified copy, doubled function characters,
 //! and invisible or broken characters.
 
+use super::common::is_lost_question;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::scan::Kind;
@@ -26,6 +27,9 @@ pub fn check(cx: &mut Context) {
                     }
                 }
                 Kind::Invisible => invisible(cx, i),
+                Kind::Punct('?') if cx.on(INVISIBLE) && is_lost_question(doc, p, i) => {
+                    cx.report(INVISIBLE, r.start, r.end, "question", &[]);
+                }
                 _ => {}
             }
         }

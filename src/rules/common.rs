@@ -53,3 +53,16 @@ pub fn mark_name(c: char) -> String {
     };
     format!("“{c}”（{name}）")
 }
+
+/// A `?` that is not a question mark but a character lost in an encoding conversion: it
+/// follows a space, the start of the line, or a full-width mark (`。?此次`, `? ? ?`).
+pub fn is_lost_question(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    if doc.runs[i].mark() != Some('?') {
+        return false;
+    }
+    match prev_run(doc, p, i).map(|r| r.kind) {
+        None | Some(Kind::Space) => true,
+        Some(Kind::Punct(c)) => matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…'),
+        _ => false,
+    }
+}

@@ -49,7 +49,9 @@ pub fn check(cx: &mut Context) {
                 }
                 ('—', 3) => form(cx, i, "triple", Applicability::Safe),
                 ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
-                ('―' | '─' | '–' | '－', 2) | ('-', 2) if han_side => form(cx, i, "", Applicability::Safe),
+                ('―' | '─' | '–' | '－', 2) | ('-', 2) if han_side && !is_range(cx, p, i) => {
+                    form(cx, i, "", Applicability::Safe)
+                }
                 ('―', 1) if han_side && i != body.start => form(cx, i, "", Applicability::Unsafe),
                 ('─' | '–', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
                 ('-', 1) => spaced_hyphen(cx, p, i),
@@ -57,6 +59,13 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// `28°46′--29°38′`, `5--10`: a range between numbers, not a dash.
+fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    next_solid(doc, p, i).is_some_and(|k| doc.runs[k].kind == Kind::Digit)
+        && doc.text[p.start..doc.runs[i].start].trim_end().ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c))
 }
 
 fn form(cx: &mut Context, i: usize, key: &str, app: Applicability) {

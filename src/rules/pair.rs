@@ -150,12 +150,18 @@ fn is_list_number(cx: &Context, p: &Paragraph, run: usize) -> bool {
         return false;
     }
     let prev = doc.runs[run - 1];
-    let numeral = match prev.kind {
-        Kind::Digit | Kind::FullwidthAlnum => true,
-        Kind::Latin => prev.chars == 1,
-        Kind::Han => doc.slice(prev.start, prev.end).chars().all(|c| "一二三四五六七八九十".contains(c)) && prev.chars <= 2,
-        _ => false,
-    };
+    // `：）` is a smiley.
+    if matches!(prev.kind, Kind::Punct('：' | ':')) {
+        return true;
+    }
+    // A one- or two-digit number or a single letter: an item number wherever it stands
+    // (`保险费6）餐食`).
+    if matches!(prev.kind, Kind::Digit | Kind::FullwidthAlnum | Kind::Latin) && prev.chars <= 2 {
+        return prev.kind != Kind::Latin || prev.chars == 1;
+    }
+    let numeral = prev.kind == Kind::Han
+        && prev.chars <= 2
+        && doc.slice(prev.start, prev.end).chars().all(|c| "一二三四五六七八九十".contains(c));
     if !numeral {
         return false;
     }

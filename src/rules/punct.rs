@@ -1,7 +1,7 @@
 //! punct/*: the forms of marks — half-width marks in Chinese text, ellipses not written
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
-use super::common::{is_chinese_side, next_solid, prev_solid};
+use super::common::{is_chinese_side, is_lost_question, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -112,6 +112,9 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     let r = doc.runs[i];
     if in_code(doc, i) || (r.chars > 1 && !matches!(c, '?' | '!')) || r.chars > 3 {
         return;
+    }
+    if is_lost_question(doc, p, i) {
+        return; // char/invisible reports it
     }
     let prev = (i > p.runs.start).then(|| doc.runs[i - 1]);
     let next = (i + 1 < p.runs.end).then(|| doc.runs[i + 1]);

@@ -18,6 +18,9 @@ pub fn check(cx: &mut Context) {
         if body.len() < 3 {
             continue;
         }
+        // A headline (no sentence-final mark) separates its parts with spaces, also next
+        // to quotation marks and brackets: 小客车被“挪车位” 车主很无辜.
+        let headline = !doc.runs[body.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')));
         for i in body.start + 1..body.end - 1 {
             let r = doc.runs[i];
             if r.kind != Kind::Space {
@@ -40,6 +43,11 @@ pub fn check(cx: &mut Context) {
                 continue;
             }
             let mark = [a, b].iter().find_map(|x| x.mark().filter(|c| is_cjk_punct(*c)));
+            let separator = headline
+                && matches!((a.kind, b.kind), (Kind::Punct('”' | '’' | '》' | '）' | '】'), Kind::Han) | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【')));
+            if separator {
+                continue;
+            }
             if let Some(m) = mark {
                 let m = m.to_string();
                 if let Some(d) = cx.report(AROUND_FULLWIDTH, r.start, r.end, "", &[("space", &shown), ("mark", &m)]) {
