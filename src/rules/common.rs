@@ -55,14 +55,19 @@ pub fn mark_name(c: char) -> String {
 }
 
 /// A `?` that is not a question mark but a character lost in an encoding conversion: it
-/// follows a space, the start of the line, or a full-width mark (`。?此次`, `? ? ?`).
+/// follows a space, the start of the line, or a full-width mark (`。?此次`), or more
+/// of them follow after a space (`简评? ? ?`).
 pub fn is_lost_question(doc: &Document, p: &Paragraph, i: usize) -> bool {
     if doc.runs[i].mark() != Some('?') {
         return false;
     }
-    match prev_run(doc, p, i).map(|r| r.kind) {
-        None | Some(Kind::Space) => true,
-        Some(Kind::Punct(c)) => matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…'),
-        _ => false,
-    }
+    // `简评? ? ?`: more question marks follow after a space.
+    let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
+        && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
+    followed
+        || match prev_run(doc, p, i).map(|r| r.kind) {
+            None | Some(Kind::Space) => true,
+            Some(Kind::Punct(c)) => matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…' | '）' | '】'),
+            _ => false,
+        }
 }
