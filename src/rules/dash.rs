@@ -52,8 +52,10 @@ pub fn check(cx: &mut Context) {
                 ('―' | '─' | '–' | '－', 2) | ('-', 2) if han_side && !is_range(cx, p, i) => {
                     form(cx, i, "", Applicability::Safe)
                 }
-                ('―', 1) if han_side && i != body.start => form(cx, i, "", Applicability::Unsafe),
-                ('─' | '–', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
+                ('―' | '–', 1) if i != body.start && single_is_dash(cx, p, i) => {
+                    form(cx, i, "", Applicability::Unsafe)
+                }
+                ('─', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
                 ('-', 1) => spaced_hyphen(cx, p, i),
                 _ => {}
             }

@@ -125,6 +125,8 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
         let encl = stack.last().copied().unwrap_or(Enclosure::None);
         let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
         match token(cx, chunk, encl) {
+            // A URL or other code ends a phrase and is never part of one.
+            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, cased),
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
                     flush(cx, p, &mut phrase, cased);
@@ -320,6 +322,9 @@ fn script_name(s: Script, letters: usize) -> Option<&'static str> {
 
 fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) {
     let doc = cx.doc;
+    if bilingual(cx, p) {
+        return;
+    }
     let words = &cx.catalog.words;
     let latin: Vec<&Token> = tokens.iter().filter(|t| t.script == TokenScript::Latin).collect();
     if latin.is_empty() || !cx.on(UNTRANSLATED) {
@@ -336,6 +341,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
     let has_function = latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w));
     let stray = |(s, w): &(Shape, String)| {
         *s == Shape::Lower
+            && (cased || !is_pinyin(w))
             && !words.latin_allow.contains(w)
             && !(capitalised && words.english_function.contains(w))
             && (w.chars().count() >= 3 || latin.len() > 1)
@@ -392,6 +398,80 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
 }
 
+/// A paragraph with three or more separate Latin stretches holding at least as many
+/// letters as the paragraph has Han characters is bilingual material (a glossary, an
+/// original quoted with its translation), not Chinese copy with stray words. URLs and
+/// other code do not count.
+fn bilingual(cx: &Context, p: &Paragraph) -> bool {
+    let doc = cx.doc;
+    let (mut latin, mut han, mut islands) = (0, 0, 0);
+    let mut in_latin = false;
+    for (i, r) in doc.runs[p.runs.clone()].iter().enumerate() {
+        match r.kind {
+            Kind::Latin if !doc.chunk_at(p.runs.start + i).is_some_and(|c| c.is_code) => {
+                latin += r.chars;
+                if !in_latin {
+                    islands += 1;
+                }
+                in_latin = true;
+            }
+            Kind::Han => {
+                han += r.chars;
+                in_latin = false;
+            }
+            _ => {}
+        }
+    }
+    islands >= 3 && latin >= han.max(1)
+}
+
+/// Hanyu pinyin written without tones and spaces (qingming, taobao): a romanised
+/// Chinese word, not an untranslated foreign one. Six letters and two syllables at
+/// least: short English words often spell pinyin too (date = da + te). Used only where
+/// the text lost its letter case, where pinyin names are not capitalised.
+pub fn is_pinyin(w: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w",
+    ];
+    const FINALS: &[&str] = &[
+        "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan",
+        "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui",
+        "un", "ue", "ve", "a", "o", "e", "i", "u", "v",
+    ];
+    let b = w.as_bytes();
+    if !w.bytes().all(|c| c.is_ascii_lowercase()) || b.len() < 6 {
+        return false;
+    }
+    // syllables[i]: fewest syllables that spell w[..i], if any.
+    let mut syllables = vec![usize::MAX; b.len() + 1];
+    syllables[0] = 0;
+    for i in 0..b.len() {
+        if syllables[i] == usize::MAX {
+            continue;
+        }
+        let rest = &w[i..];
+        for ini in INITIALS.iter().copied().chain([""]) {
+            let Some(after) = rest.strip_prefix(ini) else { continue };
+            for fin in FINALS {
+                // Without an initial, a syllable starts with a, o or e.
+                if ini.is_empty() && !fin.starts_with(['a', 'o', 'e']) {
+                    continue;
+                }
+                // ü (written v) only after n and l.
+                if fin.starts_with('v') && !matches!(ini, "n" | "l") {
+                    continue;
+                }
+                if after.starts_with(fin) {
+                    let j = i + ini.len() + fin.len();
+                    syllables[j] = syllables[j].min(syllables[i] + 1);
+                }
+            }
+        }
+    }
+    syllables[b.len()] != usize::MAX && syllables[b.len()] >= 2
+}
+
 /// Endings of English derived words: in text that lost its letter case these tell an
 /// untranslated word (revitalizing, management) from a lower-cased name or brand.
 fn english_suffix(w: &str) -> bool {
@@ -446,6 +526,16 @@ mod tests {
         assert_eq!(shape("O'Brien"), Shape::Title);
         assert_ne!(shape("al-Assad"), Shape::Lower);
         assert_eq!(shape("x"), Shape::Single);
+    }
+
+    #[test]
+    fn pinyin() {
+        for w in ["qingming", "taobao", "beijing", "zhongguancun"] {
+            assert!(is_pinyin(w), "{w}");
+        }
+        for w in ["revitalizing", "online", "feel", "review", "server", "date", "hold"] {
+            assert!(!is_pinyin(w), "{w}");
+        }
     }
 
     #[test]

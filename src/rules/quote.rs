@@ -527,8 +527,9 @@ impl Balance {
         let (mine, rest): (Vec<_>, Vec<_>) =
             std::mem::take(&mut self.waiting).into_iter().partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
         self.waiting = rest;
+        let speech = opens_speech(cx.doc, o.at);
         for (inner, at, ch) in mine {
-            if paragraph_balanced(cx.doc, inner.at) {
+            if speech && paragraph_balanced(cx.doc, inner.at) {
                 nesting(cx, &inner, at, ch, "inner-double", ("‘", "’"));
             }
         }
@@ -601,6 +602,16 @@ impl Balance {
             cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
         }
     }
+}
+
+/// Whether the “ at `at` opens quoted speech: after a colon, or at the start of a
+/// paragraph. Quoted words and names hardly ever hold quotations of their own, so a
+/// “ inside one of those is a stray mark, not a nesting error.
+fn opens_speech(doc: &Document, at: usize) -> bool {
+    let k = doc.paragraphs.partition_point(|p| p.end < at);
+    let start = doc.paragraphs.get(k).map_or(0, |p| p.start);
+    let before = doc.text[start..at].trim_end_matches([' ', '\u{3000}']);
+    before.is_empty() || before.ends_with(['：', ':', '，'])
 }
 
 /// Whether the paragraph holding `at` has as many “ as ” (one more where it opens a
