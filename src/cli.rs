@@ -8,7 +8,11 @@ use zhqa::output::Format;
 use zhqa::Severity;
 
 #[derive(Parser, Debug)]
-#[command(name = "zhqa", version, about = "A linter for Chinese editorial copy: untranslated words, dash-marked speech, quotes, punctuation")]
+#[command(
+    name = "zhqa",
+    version,
+    about = "A linter for Chinese editorial copy: untranslated words, dash-marked speech, quotes, punctuation"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

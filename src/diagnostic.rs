@@ -78,15 +78,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The severity is filled in from the rule's metadata when the diagnostic is reported.
     pub fn new(rule: &'static str, start: usize, end: usize, message: String) -> Self {
-        Diagnostic {
-            rule,
-            severity: Severity::Warning,
-            start,
-            end,
-            message,
-            labels: Vec::new(),
-            fix: None,
-        }
+        Diagnostic { rule, severity: Severity::Warning, start, end, message, labels: Vec::new(), fix: None }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -55,11 +55,9 @@ impl<'a> Document<'a> {
         let mut chunk_start: Option<usize> = None;
         for (i, run) in runs.iter().enumerate() {
             let in_chunk = match run.kind {
-                Kind::Latin
-                | Kind::Digit
-                | Kind::Cyrillic
-                | Kind::OtherScript(_)
-                | Kind::FullwidthAlnum => true,
+                Kind::Latin | Kind::Digit | Kind::Cyrillic | Kind::OtherScript(_) | Kind::FullwidthAlnum => {
+                    true
+                }
                 Kind::Punct(c) => is_chunk_mark(c),
                 _ => false,
             };
@@ -69,11 +67,7 @@ impl<'a> Document<'a> {
                 push_chunk(text, &runs, s..i, &mut chunks, &mut chunk_of_run);
             }
             if run.kind == Kind::Newline {
-                paragraphs.push(Paragraph {
-                    start: para_start,
-                    end: run.start,
-                    runs: para_start_run..i,
-                });
+                paragraphs.push(Paragraph { start: para_start, end: run.start, runs: para_start_run..i });
                 para_start_run = i + 1;
                 para_start = run.end;
             }

@@ -44,7 +44,8 @@ mod tests {
     use crate::diagnostic::Fix;
 
     fn d(start: usize, end: usize, with: &str, app: Applicability) -> Diagnostic {
-        Diagnostic::new("punct/halfwidth", start, end, String::new()).with_fix(Fix::replace(app, start, end, with))
+        Diagnostic::new("punct/halfwidth", start, end, String::new())
+            .with_fix(Fix::replace(app, start, end, with))
     }
 
     #[test]

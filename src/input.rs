@@ -31,10 +31,14 @@ pub enum Encoding {
 pub enum InputError {
     Io(std::io::Error),
     /// Bytes that are not UTF-8, at this offset.
-    InvalidUtf8 { offset: usize },
+    InvalidUtf8 {
+        offset: usize,
+    },
     InvalidUtf16,
     /// A NUL byte: not a text file.
-    Binary { offset: usize },
+    Binary {
+        offset: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -44,7 +48,9 @@ impl fmt::Display for InputError {
             InputError::InvalidUtf8 { offset } => {
                 write!(f, "not valid UTF-8 (invalid byte at offset {offset}); not checked")
             }
-            InputError::InvalidUtf16 => write!(f, "not valid UTF-16 despite its byte-order mark; not checked"),
+            InputError::InvalidUtf16 => {
+                write!(f, "not valid UTF-16 despite its byte-order mark; not checked")
+            }
             InputError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset}); not checked")
             }
@@ -126,7 +132,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, InputError)>) {
                         found.push(e.into_path());
                     }
                 }
-                Err(err) => errors.push((path.display().to_string(), InputError::Io(std::io::Error::other(err.to_string())))),
+                Err(err) => errors.push((
+                    path.display().to_string(),
+                    InputError::Io(std::io::Error::other(err.to_string())),
+                )),
             }
         }
         found.sort();

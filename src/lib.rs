@@ -5,13 +5,13 @@
 //! them and reports `diagnostic`s, `fix` applies their edits, and `output` renders them.
 //! The library never prints and never exits; the binary decides the exit status.
 
-pub mod input;
-pub mod document;
-pub mod scan;
-pub mod rules;
 pub mod diagnostic;
+pub mod document;
 pub mod fix;
+pub mod input;
 pub mod output;
+pub mod rules;
+pub mod scan;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use rules::Selection;

@@ -37,10 +37,7 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     let selection = Selection { select: args.select.clone(), ignore: args.ignore.clone() };
     let unknown = selection.unknown();
     if !unknown.is_empty() {
-        eprintln!(
-            "zhqa: error: unknown rule or category: {} (see `zhqa rules`)",
-            unknown.join(", ")
-        );
+        eprintln!("zhqa: error: unknown rule or category: {} (see `zhqa rules`)", unknown.join(", "));
         return Ok(2);
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
@@ -64,7 +61,9 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

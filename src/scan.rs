@@ -78,9 +78,7 @@ pub fn classify(c: char) -> Kind {
         ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => Kind::Space,
         '\n' | '\r' => Kind::Newline,
         '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3007}' => Kind::Han,
-        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
-            Kind::FullwidthAlnum
-        }
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => Kind::FullwidthAlnum,
         '\u{fffd}'
         | '\u{ad}'
         | '\u{200b}'..='\u{200f}'

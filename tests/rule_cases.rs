@@ -35,10 +35,8 @@ fn every_rule_case_holds() {
                 }
             }
             if got != want {
-                failures.push(format!(
-                    "{}: {:?}\n    want {:?}\n    got  {:?}",
-                    rule.id, case.text, want, got
-                ));
+                failures
+                    .push(format!("{}: {:?}\n    want {:?}\n    got  {:?}", rule.id, case.text, want, got));
                 continue;
             }
             if let Some(fixed) = &case.fixed {

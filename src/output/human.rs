@@ -11,7 +11,12 @@ use codespan_reporting::term::{self, termcolor};
 use super::{Counts, FileReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
-pub fn render(reports: &[FileReport], files_checked: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    reports: &[FileReport],
+    files_checked: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let config = term::Config::default();
     let styles = term::Styles::default();
     let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
@@ -70,7 +75,8 @@ fn preview(text: &str, f: &crate::diagnostic::Fix) -> String {
     let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[last..].find('\n').map_or(text.len(), |i| last + i);
     // A few characters of context on each side, within the line.
-    let start = text[line_start..first].char_indices().rev().nth(7).map_or(line_start, |(i, _)| line_start + i);
+    let start =
+        text[line_start..first].char_indices().rev().nth(7).map_or(line_start, |(i, _)| line_start + i);
     let end = text[last..line_end].char_indices().nth(8).map_or(line_end, |(i, _)| last + i);
     let mut edits = f.edits.clone();
     edits.sort_by_key(|e| e.start);

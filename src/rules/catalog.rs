@@ -83,9 +83,7 @@ impl RuleMeta {
         if key.is_empty() || key == "default" {
             return &self.message;
         }
-        self.messages
-            .get(key)
-            .unwrap_or_else(|| panic!("rule {} has no message `{key}` in rules/", self.id))
+        self.messages.get(key).unwrap_or_else(|| panic!("rule {} has no message `{key}` in rules/", self.id))
     }
 }
 
@@ -154,8 +152,7 @@ fn parse() -> Catalog {
         rules.extend(file.rule);
     }
     let index = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-    let words: Words =
-        toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
+    let words: Words = toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
     let traditional = TRADITIONAL
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -217,16 +214,11 @@ mod tests {
             assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("ids are category/name");
             assert!(
-                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number"]
-                    .contains(&cat),
+                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number"].contains(&cat),
                 "{}",
                 r.id
             );
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} is not kebab-case",
-                r.id
-            );
+            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is not kebab-case", r.id);
             assert!(!r.explain.trim().is_empty() && !r.basis.trim().is_empty(), "{}", r.id);
             assert!(r.cases.iter().any(|c| !c.flags.is_empty()), "{} has no flagged case", r.id);
             assert!(r.cases.iter().any(|c| c.flags.is_empty()), "{} has no clean case", r.id);

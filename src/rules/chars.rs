@@ -46,11 +46,11 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
         let n: usize = found.iter().map(|(s, e, _)| doc.slice(*s, *e).chars().count()).sum();
         let examples: Vec<&str> = found.iter().take(3).map(|(s, e, _)| doc.slice(*s, *e)).collect();
         let (count, examples) = (n.to_string(), examples.join("、"));
-        let edits = found
-            .iter()
-            .map(|(s, e, simp)| Edit { start: *s, end: *e, replacement: simp.clone() })
-            .collect();
-        if let Some(d) = cx.report(TRADITIONAL, start, end, "paragraph", &[("count", &count), ("examples", &examples)]) {
+        let edits =
+            found.iter().map(|(s, e, simp)| Edit { start: *s, end: *e, replacement: simp.clone() }).collect();
+        if let Some(d) =
+            cx.report(TRADITIONAL, start, end, "paragraph", &[("count", &count), ("examples", &examples)])
+        {
             d.fix = Some(Fix::new(Applicability::Unsafe, "整段转换为简体", edits));
         }
         return;

@@ -5,10 +5,44 @@ use crate::scan::{Kind, Run};
 
 /// Full-width (Chinese) punctuation: the marks of GB/T 15834 in their full-width forms.
 pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）'
-        | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕' | '「' | '」' | '『' | '』'
-        | '…' | '—' | '·' | '～' | '〖' | '〗' | '．' | '［' | '］' | '｛' | '｝')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '·'
+            | '～'
+            | '〖'
+            | '〗'
+            | '．'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
+    )
 }
 
 /// Han or full-width punctuation: what makes a neighbour "Chinese".
@@ -67,7 +101,9 @@ pub fn is_lost_question(doc: &Document, p: &Paragraph, i: usize) -> bool {
     followed
         || match prev_run(doc, p, i).map(|r| r.kind) {
             None | Some(Kind::Space) => true,
-            Some(Kind::Punct(c)) => matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…' | '）' | '】'),
+            Some(Kind::Punct(c)) => {
+                matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…' | '）' | '】')
+            }
             _ => false,
         }
 }

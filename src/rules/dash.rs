@@ -37,7 +37,8 @@ pub fn check(cx: &mut Context) {
             }
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
-            let only_dashes = doc.runs[body.clone()].iter().all(|x| x.mark() == Some(c) || x.kind == Kind::Space);
+            let only_dashes =
+                doc.runs[body.clone()].iter().all(|x| x.mark() == Some(c) || x.kind == Kind::Space);
             if only_dashes {
                 continue; // a separator line
             }
@@ -67,7 +68,9 @@ pub fn check(cx: &mut Context) {
 fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     next_solid(doc, p, i).is_some_and(|k| doc.runs[k].kind == Kind::Digit)
-        && doc.text[p.start..doc.runs[i].start].trim_end().ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c))
+        && doc.text[p.start..doc.runs[i].start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c))
 }
 
 fn form(cx: &mut Context, i: usize, key: &str, app: Applicability) {
@@ -93,8 +96,8 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
     match (prev.map(|r| r.kind), next.map(|r| r.kind)) {
         (Some(Kind::Space), _) | (_, Some(Kind::Space)) => solid_cn,
-        (Some(Kind::Punct(a)), _) if matches!(a, '，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》') => true,
-        (_, Some(Kind::Punct(b))) if matches!(b, '“' | '（' | '《' | '，' | '。') => true,
+        (Some(Kind::Punct('，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》')), _) => true,
+        (_, Some(Kind::Punct('“' | '（' | '《' | '，' | '。'))) => true,
         (Some(Kind::Han), Some(Kind::Han)) => {
             let after = &doc.text[doc.runs[i].end..p.end];
             cx.catalog.words.clause_openers.iter().any(|w| after.starts_with(w.as_str()))
@@ -110,7 +113,7 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
         && next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space);
     let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
         && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
-    if !(spaced && cn) || !cx.on(SPACED_HYPHEN) {
+    if !(spaced && cn && cx.on(SPACED_HYPHEN)) {
         return;
     }
     // `标题 - 网站名`: a short tail without punctuation is a title separator.

@@ -44,8 +44,7 @@ fn fullwidth(cx: &mut Context) {
     let doc = cx.doc;
     for r in doc.runs.iter().filter(|r| r.kind == Kind::FullwidthAlnum) {
         let found = doc.slice(r.start, r.end);
-        let ascii: String =
-            found.chars().map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)).collect();
+        let ascii: String = found.chars().map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)).collect();
         if let Some(d) = cx.report(FULLWIDTH, r.start, r.end, "", &[("found", found), ("fix", &ascii)]) {
             d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, &ascii));
         }
@@ -179,8 +178,7 @@ fn token(cx: &Context, chunk: &Chunk, encl: Enclosure) -> Option<Token> {
     });
     let script = if touching {
         TokenScript::Mixed
-    } else if chunk.is_code || chunk.has_digit || core.iter().any(|r| r.kind == Kind::FullwidthAlnum)
-    {
+    } else if chunk.is_code || chunk.has_digit || core.iter().any(|r| r.kind == Kind::FullwidthAlnum) {
         TokenScript::Exempt
     } else if cyr {
         TokenScript::Cyrillic
@@ -233,10 +231,8 @@ fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, cased: bool) 
     for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
         mixed(cx, t);
     }
-    let foreign: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_)))
-        .collect();
+    let foreign: Vec<&Token> =
+        tokens.iter().filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_))).collect();
     if !foreign.is_empty() {
         other_script(cx, p, &foreign);
     }
@@ -357,7 +353,9 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
         let t = latin[0];
         let next = first_run.and_then(|k| next_solid(doc, p, k));
         let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
-        if (*s == Shape::Lower || words.metadata_fields.contains(w)) && (value_follows || words.metadata_fields.contains(w) && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
+        if (*s == Shape::Lower || words.metadata_fields.contains(w))
+            && (value_follows
+                || words.metadata_fields.contains(w) && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
         {
             // The field and its value, up to the first Han character.
             let body = doc.runs[p.runs.clone()].iter().find(|r| r.is_han()).map(|r| r.start);
@@ -431,13 +429,13 @@ fn bilingual(cx: &Context, p: &Paragraph) -> bool {
 /// the text lost its letter case, where pinyin names are not capitalised.
 pub fn is_pinyin(w: &str) -> bool {
     const INITIALS: &[&str] = &[
-        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-        "r", "z", "c", "s", "y", "w",
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z",
+        "c", "s", "y", "w",
     ];
     const FINALS: &[&str] = &[
-        "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan",
-        "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui",
-        "un", "ue", "ve", "a", "o", "e", "i", "u", "v",
+        "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei",
+        "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "ve", "a", "o",
+        "e", "i", "u", "v",
     ];
     let b = w.as_bytes();
     if !w.bytes().all(|c| c.is_ascii_lowercase()) || b.len() < 6 {
@@ -476,8 +474,8 @@ pub fn is_pinyin(w: &str) -> bool {
 /// untranslated word (revitalizing, management) from a lower-cased name or brand.
 fn english_suffix(w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "ing", "tion", "sion", "ment", "ness", "ity", "ize", "ise", "ous", "ive", "able",
-        "ible", "ful", "less", "ance", "ence", "ship", "ally", "edly",
+        "ing", "tion", "sion", "ment", "ness", "ity", "ize", "ise", "ous", "ive", "able", "ible", "ful",
+        "less", "ance", "ence", "ship", "ally", "edly",
     ];
     w.chars().count() >= 6 && SUFFIXES.iter().any(|s| w.ends_with(s))
 }
@@ -543,9 +541,6 @@ mod tests {
         assert_eq!(cyrillic_language("Қазақстан"), "哈萨克文");
         assert_eq!(cyrillic_language("заявил"), "俄文");
         assert_eq!(phrase_language("revitalizing"), "英文");
-        assert_eq!(
-            phrase_language("the agreement will provide a legal basis for cooperation"),
-            "英文"
-        );
+        assert_eq!(phrase_language("the agreement will provide a legal basis for cooperation"), "英文");
     }
 }

@@ -56,12 +56,7 @@ impl Selection {
     /// Selectors that match no rule.
     pub fn unknown(&self) -> Vec<String> {
         let c = catalog();
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .filter(|s| c.matching(s).next().is_none())
-            .cloned()
-            .collect()
+        self.select.iter().chain(&self.ignore).filter(|s| c.matching(s).next().is_none()).cloned().collect()
     }
 
     fn enabled(&self) -> HashSet<&'static str> {

@@ -104,14 +104,17 @@ fn close(
         // （…) or (…）: make the half-width one full-width.
         let (fix_at, fix_ch, to) = if o.ch == '（' { (at, c, "）") } else { (o.at, o.ch, "（") };
         let found = format!("{}…{}", o.ch, c);
-        if let Some(d) = cx.report(MIXED_WIDTH, fix_at, fix_at + fix_ch.len_utf8(), "", &[("found", &found), ("fix", to)]) {
+        if let Some(d) =
+            cx.report(MIXED_WIDTH, fix_at, fix_at + fix_ch.len_utf8(), "", &[("found", &found), ("fix", to)])
+        {
             let (other, other_ch) = if fix_at == at { (o.at, o.ch) } else { (at, c) };
             d.labels.push(Label { start: other, end: other + other_ch.len_utf8(), message: String::new() });
             d.fix = Some(Fix::replace(Applicability::Safe, fix_at, fix_at + fix_ch.len_utf8(), to));
         }
     }
     if o.ch == '《' {
-        let (mine, rest): (Vec<Nested>, Vec<Nested>) = std::mem::take(nested).into_iter().partition(|n| n.outer == o.at);
+        let (mine, rest): (Vec<Nested>, Vec<Nested>) =
+            std::mem::take(nested).into_iter().partition(|n| n.outer == o.at);
         *nested = rest;
         for n in mine {
             title_nesting(cx, n.start, n.end);

@@ -167,7 +167,11 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     let found = doc.slice(open.start, close.end);
     let found = if found.chars().count() > 12 { "(…)" } else { found };
     if let Some(d) = cx.report(HALFWIDTH, open.start, open.end, "parens", &[("found", found)]) {
-        d.labels.push(crate::diagnostic::Label { start: close.start, end: close.start + 1, message: String::new() });
+        d.labels.push(crate::diagnostic::Label {
+            start: close.start,
+            end: close.start + 1,
+            message: String::new(),
+        });
         d.fix = Some(Fix::new(
             Applicability::Safe,
             "改为全角括号（）",
@@ -208,7 +212,9 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
                 return None;
             }
         }
-    } else if !runs.iter().any(|r| r.is_mark('…') || r.is_mark('⋯')) && runs.iter().map(|r| r.chars).sum::<usize>() < 3 {
+    } else if !runs.iter().any(|r| r.is_mark('…') || r.is_mark('⋯'))
+        && runs.iter().map(|r| r.chars).sum::<usize>() < 3
+    {
         return None;
     }
     let (start, end) = (runs[0].start, runs[runs.len() - 1].end);

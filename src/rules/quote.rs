@@ -175,8 +175,14 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
         (Some(a), open) => {
             // Closing: `，-` (with any spaces) becomes `。”`; ！？… stay inside the quote.
             let from = a.punct.map_or(doc.runs[a.dash].start, |k| doc.runs[k].start);
-            let to = doc.runs[a.dash + 1..].iter().find(|r| r.kind != Kind::Space).map_or(doc.runs[a.dash].end, |r| r.start);
-            let keep = a.punct.and_then(|k| doc.runs[k].mark()).filter(|c| matches!(c, '！' | '？' | '…' | '!' | '?'));
+            let to = doc.runs[a.dash + 1..]
+                .iter()
+                .find(|r| r.kind != Kind::Space)
+                .map_or(doc.runs[a.dash].end, |r| r.start);
+            let keep = a
+                .punct
+                .and_then(|k| doc.runs[k].mark())
+                .filter(|c| matches!(c, '！' | '？' | '…' | '!' | '?'));
             let end_mark = match keep {
                 Some('!') => "！".to_string(),
                 Some('?') => "？".to_string(),
@@ -187,7 +193,8 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
             edits.push(Edit { start: from, end: to, replacement: format!("{end_mark}”") });
             let close_m = close_mark.unwrap_or("-");
             let who = doc.slice(a.who.0, a.who.1);
-            let (ms, me) = (a.punct.map_or(doc.runs[a.dash].start, |k| doc.runs[k].start), doc.runs[a.dash].end);
+            let (ms, me) =
+                (a.punct.map_or(doc.runs[a.dash].start, |k| doc.runs[k].start), doc.runs[a.dash].end);
             let close_desc = doc.slice(ms, me);
             match open {
                 Some(o) => {
@@ -197,9 +204,16 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
                         String::new()
                     };
                     let i = s.open.unwrap_or(body.start);
-                    let msg = cx.msg(DASH_SPEECH, "", &[("open", o), ("close", close_desc), ("who", who), ("mismatch", &mismatch)]);
-                    Diagnostic::new(DASH_SPEECH, doc.runs[i].start, doc.runs[i].end, msg)
-                        .with_label(ms, me, cx.msg(DASH_SPEECH, "close-label", &[("who", who)]))
+                    let msg = cx.msg(
+                        DASH_SPEECH,
+                        "",
+                        &[("open", o), ("close", close_desc), ("who", who), ("mismatch", &mismatch)],
+                    );
+                    Diagnostic::new(DASH_SPEECH, doc.runs[i].start, doc.runs[i].end, msg).with_label(
+                        ms,
+                        me,
+                        cx.msg(DASH_SPEECH, "close-label", &[("who", who)]),
+                    )
                 }
                 None => {
                     let msg = cx.msg(DASH_SPEECH, "close", &[("close", close_desc), ("who", who)]);
@@ -246,7 +260,13 @@ fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
     claimed
 }
 
-fn pair_report(cx: &mut Context, id: &'static str, open: (usize, char), close: Option<(usize, char)>, to: (&str, &str)) {
+fn pair_report(
+    cx: &mut Context,
+    id: &'static str,
+    open: (usize, char),
+    close: Option<(usize, char)>,
+    to: (&str, &str),
+) {
     let doc = cx.doc;
     let (o, oc) = open;
     let found = match close {
@@ -306,7 +326,11 @@ fn low_nine(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usi
             _ => continue,
         };
         claimed.insert(at);
-        let close = marks[k + 1..].iter().find(|(_, m)| closers.contains(*m) || *m == c).filter(|(_, m)| *m != c).copied();
+        let close = marks[k + 1..]
+            .iter()
+            .find(|(_, m)| closers.contains(*m) || *m == c)
+            .filter(|(_, m)| *m != c)
+            .copied();
         if let Some((ca, _)) = close {
             claimed.insert(ca);
         }
@@ -346,10 +370,9 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     let positions: Vec<usize> = marks
         .iter()
         .filter(|&&(at, c)| {
-            c == q
-                && !in_code(doc, p, at)
-                && !prev_char(at).is_some_and(|c| c.is_ascii_digit())
-                && !(q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at)))
+            let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit());
+            let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
+            c == q && !in_code(doc, p, at) && !inch && !apostrophe
         })
         .map(|&(at, _)| at)
         .collect();
@@ -379,11 +402,13 @@ fn in_code(doc: &Document, p: &Paragraph, at: usize) -> bool {
 }
 
 fn open_doubles(s: &str) -> i32 {
-    s.chars().map(|c| match c {
-        '“' => 1,
-        '”' => -1,
-        _ => 0,
-    }).sum()
+    s.chars()
+        .map(|c| match c {
+            '“' => 1,
+            '”' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 fn is_han(c: char) -> bool {
@@ -471,7 +496,8 @@ fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) 
     }
     let before = text[p.start..at].chars().next_back();
     let after = text[at + c.len_utf8()..p.end].chars().next();
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_han(c)));
+    let latin =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_han(c)));
     (latin(before) && latin(after)) || (c == '’' && latin(before) && stack.last().is_none_or(|o| o.ch != '‘'))
 }
 
@@ -524,8 +550,9 @@ impl Balance {
     /// A matched pair: its waiting inner findings are now sure; then its own nesting —
     /// “ inside “” should be ‘’, ‘’ at the outer level should be “”.
     fn matched(&mut self, cx: &mut Context, o: Open, close: usize, c: char) {
-        let (mine, rest): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut self.waiting).into_iter().partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.waiting)
+            .into_iter()
+            .partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
         self.waiting = rest;
         let speech = opens_speech(cx.doc, o.at);
         for (inner, at, ch) in mine {
@@ -568,7 +595,9 @@ impl Balance {
             let o = left.remove(k);
             closes.remove(i);
             let (cs, ws) = (c.to_string(), want.to_string());
-            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)]) {
+            if let Some(d) =
+                cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)])
+            {
                 d.labels.push(label(o.at, want));
                 d.fix = Some(swap_fix("交换前后引号", (at, c, &ws), (o.at, want, &cs)));
             }
@@ -579,7 +608,13 @@ impl Balance {
             left.pop();
             let close = if o.ch == '“' { "”" } else { "’" };
             let m = o.ch.to_string();
-            if let Some(d) = cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "open-for-close", &[("found", &m), ("fix", close)]) {
+            if let Some(d) = cx.report(
+                UNBALANCED,
+                o.at,
+                o.at + o.ch.len_utf8(),
+                "open-for-close",
+                &[("found", &m), ("fix", close)],
+            ) {
                 d.fix = Some(Fix::replace(Applicability::Unsafe, o.at, o.at + o.ch.len_utf8(), close));
             }
         }
@@ -589,7 +624,13 @@ impl Balance {
             closes.remove(0);
             let open = if c == '”' { "“" } else { "‘" };
             let m = c.to_string();
-            if let Some(d) = cx.report(UNBALANCED, at, at + c.len_utf8(), "close-for-open", &[("found", &m), ("fix", open)]) {
+            if let Some(d) = cx.report(
+                UNBALANCED,
+                at,
+                at + c.len_utf8(),
+                "close-for-open",
+                &[("found", &m), ("fix", open)],
+            ) {
                 d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
             }
         }

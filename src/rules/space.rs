@@ -44,13 +44,19 @@ pub fn check(cx: &mut Context) {
             }
             let mark = [a, b].iter().find_map(|x| x.mark().filter(|c| is_cjk_punct(*c)));
             let separator = headline
-                && matches!((a.kind, b.kind), (Kind::Punct('”' | '’' | '》' | '）' | '】'), Kind::Han) | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【')));
+                && matches!(
+                    (a.kind, b.kind),
+                    (Kind::Punct('”' | '’' | '》' | '）' | '】'), Kind::Han)
+                        | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【'))
+                );
             if separator {
                 continue;
             }
             if let Some(m) = mark {
                 let m = m.to_string();
-                if let Some(d) = cx.report(AROUND_FULLWIDTH, r.start, r.end, "", &[("space", &shown), ("mark", &m)]) {
+                if let Some(d) =
+                    cx.report(AROUND_FULLWIDTH, r.start, r.end, "", &[("space", &shown), ("mark", &m)])
+                {
                     d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, ""));
                 }
             }

@@ -1,0 +1,217 @@
+//! The command line as users and CI meet it: formats, exit statuses, errors that name
+//! the file, stdin, selection, the directory walk, and the rule documentation.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn zhqa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhqa")).args(args).env_remove("NO_COLOR").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, bytes).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn json_output_has_the_stable_shape_and_byte_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{feff}第一段。\n托卡耶夫表示,双方将为 revitalizing 合作提供基础。\n";
+    let f = write(dir.path(), "a.txt", text.as_bytes());
+    let o = zhqa(&["check", "--format", "json", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "zhqa");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["files_checked"], 1);
+    let ds = v["diagnostics"].as_array().unwrap();
+    assert_eq!(ds.len(), 2, "{ds:#?}");
+    let decoded = text.strip_prefix('\u{feff}').unwrap();
+    let keys = [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fix",
+    ];
+    for d in ds {
+        let obj = d.as_object().unwrap();
+        assert_eq!(obj.keys().map(String::as_str).collect::<Vec<_>>(), keys);
+        assert_eq!(d["path"], f.as_str());
+    }
+    let comma = &ds[0];
+    assert_eq!(comma["rule"], "punct/halfwidth");
+    let (s, e) = (comma["start"].as_u64().unwrap() as usize, comma["end"].as_u64().unwrap() as usize);
+    assert_eq!(&decoded[s..e], ",", "offsets do not count the BOM");
+    assert_eq!((comma["line"].as_u64(), comma["column"].as_u64()), (Some(2), Some(7)));
+    assert_eq!((comma["end_line"].as_u64(), comma["end_column"].as_u64()), (Some(2), Some(8)));
+    assert_eq!(comma["fix"]["applicability"], "safe");
+    assert_eq!(comma["fix"]["edits"][0]["replacement"], "，");
+    assert_eq!(ds[1]["rule"], "foreign/untranslated");
+    assert_eq!(ds[1]["fix"], serde_json::Value::Null);
+    assert_eq!(ds[1]["column"].as_u64(), Some(13));
+}
+
+#[test]
+fn exit_status_follows_fail_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = write(dir.path(), "clean.txt", "双方同意加强合作。\n".as_bytes());
+    let warn = write(dir.path(), "warn.txt", "涉及能源、交通...等领域。\n".as_bytes());
+    assert_eq!(zhqa(&["check", &clean]).status.code(), Some(0));
+    assert_eq!(zhqa(&["check", &warn]).status.code(), Some(0), "warnings pass by default");
+    assert_eq!(zhqa(&["check", "--fail-on", "warning", &warn]).status.code(), Some(1));
+}
+
+#[test]
+fn bad_input_is_named_exit_2_and_other_files_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.txt", b"\xe4\xb8\xad\xff\xfe");
+    let bin = write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0");
+    let good = write(dir.path(), "good.txt", "他说,好。\n".as_bytes());
+    let missing = dir.path().join("missing.txt");
+    let o = zhqa(&["check", "--format", "concise", &bad, &bin, missing.to_str().unwrap(), &good]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&bad) && err.contains("not valid UTF-8") && err.contains("offset 3"), "{err}");
+    assert!(err.contains(&bin) && err.contains("binary"), "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(stdout(&o).contains("good.txt:1:3: error[punct/halfwidth]"), "{}", stdout(&o));
+    // Nothing was modified.
+    assert_eq!(std::fs::read(&bad).unwrap(), b"\xe4\xb8\xad\xff\xfe");
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhqa"))
+        .args(["check", "--format", "concise", "--stdin-filename", "稿件.txt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("因此，‘中亚+’合作模式受到关注。".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("稿件.txt:1:4: error[quote/nesting]"), "{}", stdout(&o));
+}
+
+#[test]
+fn select_and_ignore_by_id_and_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "他说,‘好’。。\n".as_bytes());
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["check", "--format", "concise"];
+        a.extend_from_slice(args);
+        a.push(&f);
+        stdout(&zhqa(&a))
+            .lines()
+            .map(|l| l.split('[').nth(1).unwrap().split(']').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(rules(&[]), ["punct/halfwidth", "quote/nesting", "punct/repeated"]);
+    assert_eq!(rules(&["--select", "quote"]), ["quote/nesting"]);
+    assert_eq!(
+        rules(&["--select", "punct,quote", "--ignore", "punct/repeated"]),
+        ["punct/halfwidth", "quote/nesting"]
+    );
+    let o = zhqa(&["check", "--select", "quotes", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule or category: quotes"));
+}
+
+#[test]
+fn directories_are_walked_for_text_files_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap();
+    write(d, ".gitignore", b"ignored/\n");
+    write(d, "b.md", "他说,好。\n".as_bytes());
+    write(d, "a/x.txt", "他说,好。\n".as_bytes());
+    write(d, "ignored/y.txt", "他说,好。\n".as_bytes());
+    write(d, "code.rs", "他说,好。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "json", d.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            Path::new(d["path"].as_str().unwrap()).strip_prefix(dir.path()).unwrap().display().to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["a/x.txt", "b.md"]);
+    assert_eq!(v["files_checked"], 2);
+}
+
+#[test]
+fn human_output_is_rustc_style_and_colour_is_controlled() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "涉及能源、交通...等领域。\n".as_bytes());
+    let plain = stdout(&zhqa(&["check", "--color", "never", &f]));
+    assert!(plain.contains("warning[punct/ellipsis]: 省略号应写作“……”"), "{plain}");
+    assert!(plain.contains(&format!("{f}:1:8")), "{plain}");
+    // The caret lines up under the dots, each Han character two columns wide.
+    let source = plain.lines().position(|l| l.contains("涉及能源")).unwrap();
+    let caret = plain.lines().nth(source + 1).unwrap();
+    let src = plain.lines().nth(source).unwrap();
+    let gutter = src[..src.find('涉').unwrap()].chars().count();
+    let caret_at = caret.chars().position(|c| c == '^').unwrap();
+    assert_eq!(caret_at, gutter + 2 * "涉及能源、交通".chars().count(), "{plain}");
+    assert!(plain.contains("= help: 改为“……”"), "{plain}");
+    assert!(!plain.contains('\u{1b}'));
+    let coloured = stdout(&zhqa(&["check", "--color", "always", &f]));
+    assert!(coloured.contains('\u{1b}'));
+    let no_color =
+        Command::new(env!("CARGO_BIN_EXE_zhqa")).args(["check", &f]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!stdout(&no_color).contains('\u{1b}'));
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = zhqa(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let list = stdout(&o);
+    for id in ["quote/dash-speech", "foreign/untranslated", "punct/halfwidth", "char/traditional"] {
+        assert!(list.lines().any(|l| l.starts_with(id)), "{id} missing from `zhqa rules`");
+    }
+    let o = zhqa(&["explain", "quote/dash-speech"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("GB/T 15834-2011") && text.contains("✗ ") && text.contains("✓ "), "{text}");
+    let o = zhqa(&["explain", "quote/nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "他说,好。\n".repeat(20_000);
+    let f = write(dir.path(), "a.txt", body.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhqa"))
+        .args(["check", "--format", "concise", &f])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_ne!(o.status.code(), Some(101), "panicked: {}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
