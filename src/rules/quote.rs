@@ -369,10 +369,11 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     let is_latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
     let positions: Vec<usize> = marks
         .iter()
-        .filter(|&&(at, c)| {
+        .filter(|&&(_, c)| c == q)
+        .filter(|&&(at, _)| {
             let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit());
             let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
-            c == q && !in_code(doc, p, at) && !inch && !apostrophe
+            !in_code(doc, p, at) && !inch && !apostrophe
         })
         .map(|&(at, _)| at)
         .collect();
