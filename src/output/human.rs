@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Counts, FileReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -88,14 +89,12 @@ fn preview(text: &str, f: &crate::diagnostic::Fix) -> String {
         at = e.end;
     }
     s.push_str(&text[at..end]);
-    let s = s.trim();
-    let chars: Vec<char> = s.chars().collect();
-    let shown = if chars.len() > 40 {
-        let head: String = chars[..16].iter().collect();
-        let tail: String = chars[chars.len() - 16..].iter().collect();
-        format!("{head} … {tail}")
+    // Shortened by grapheme clusters, so that no accent or emoji is cut in half.
+    let g: Vec<&str> = s.trim().graphemes(true).collect();
+    let shown = if g.len() > 40 {
+        format!("{} … {}", g[..16].concat(), g[g.len() - 16..].concat())
     } else {
-        s.to_string()
+        g.concat()
     };
     format!("：{shown}")
 }

@@ -7,6 +7,7 @@
 //! only names the language of long phrases.
 
 use unicode_script::Script;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::common::{is_chinese_side, next_solid, prev_solid};
 use super::Context;
@@ -483,7 +484,7 @@ fn english_suffix(w: &str) -> bool {
 /// The language of a phrase: whatlang for long phrases, the letters otherwise.
 fn phrase_language(text: &str) -> &'static str {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let words = text.split_whitespace().count();
+    let words = text.unicode_words().count();
     if letters >= 25 || words >= 4 {
         if let Some(info) = whatlang::detect(text) {
             let name = match info.lang() {

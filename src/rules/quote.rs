@@ -166,10 +166,7 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
             let end = if doc.runs[i + 1].kind == Kind::Space { doc.runs[i + 1].end } else { doc.runs[i].end };
             edits.push(Edit { start: doc.runs[i].start, end, replacement: "“".into() });
         }
-        None => {
-            let at = doc.runs[body.start].start;
-            edits.push(Edit { start: at, end: at, replacement: "“".into() });
-        }
+        None => {}
     }
     let d = match (&s.close, open_mark) {
         (Some(a), open) => {
@@ -216,8 +213,10 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
                     )
                 }
                 None => {
+                    // Where the quotation starts is not marked, so there is no fix to offer.
                     let msg = cx.msg(DASH_SPEECH, "close", &[("close", close_desc), ("who", who)]);
-                    Diagnostic::new(DASH_SPEECH, ms, me, msg)
+                    cx.push(Diagnostic::new(DASH_SPEECH, ms, me, msg));
+                    return;
                 }
             }
         }

@@ -1,0 +1,55 @@
+//! Generated text mixing every kind of character the rules look at: no panic, every span
+//! on character boundaries inside the text, and applying all fixes gives valid text
+//! whose parts outside the edits are unchanged.
+
+use zhqa::{check_text, fix, Selection};
+
+/// Characters that exercise the checks: Han (including transliteration and traditional
+/// ones), Latin, Cyrillic, Greek, digits, full-width letters, every mark the rules know,
+/// spaces of each kind, line breaks, invisible characters.
+const ALPHABET: &[&str] = &[
+    "中", "国", "的", "了", "托", "卡", "耶", "夫", "斯", "總", "說", "a", "Z", "e", "n", "d", "я",
+    "ә", "а", "α", "0", "7", "Ａ", "２", ",", ".", ";", ":", "?", "!", "(", ")", "\"", "'", "-", "–",
+    "—", "―", "─", "－", "…", "。", "，", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "「", "」",
+    "«", "»", "„", "（", "）", "《", "》", "〈", "〉", "【", "】", "·", "•", "・", "．", " ", "\u{3000}",
+    "\u{a0}", "\n", "\r\n", "\u{200b}", "\u{fffd}", "\u{feff}", "@", "/", "&", "x.com", "http://",
+];
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn generated_text_never_breaks_the_checks_or_the_fixes() {
+    let mut rng = Lcg(0x5eed);
+    let all = Selection::default();
+    for round in 0..3000 {
+        let len = rng.next() % 60;
+        let text: String = (0..len).map(|_| ALPHABET[rng.next() % ALPHABET.len()]).collect();
+        let found = check_text(&text, &all);
+        for d in &found {
+            assert!(d.start <= d.end && d.end <= text.len(), "round {round}: {d:?} in {text:?}");
+            assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end), "{d:?} in {text:?}");
+            for e in d.fix.iter().flat_map(|f| &f.edits) {
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{e:?} in {text:?}");
+            }
+        }
+        let (fixed, _) = fix::apply(&text, &found, true);
+        // The text before the first edit and after the last one is unchanged.
+        let edits: Vec<_> = found.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
+        if let (Some(first), Some(last)) =
+            (edits.iter().map(|e| e.start).min(), edits.iter().map(|e| e.end).max())
+        {
+            assert!(fixed.starts_with(&text[..first]), "{text:?} → {fixed:?}");
+            assert!(fixed.ends_with(&text[last..]), "{text:?} → {fixed:?}");
+        } else {
+            assert_eq!(fixed, text);
+        }
+        check_text(&fixed, &all);
+    }
+}
