@@ -103,6 +103,11 @@ impl<'a> Document<'a> {
         self.chunks.get(*self.chunk_of_run.get(i)?)
     }
 
+    /// Index of the run that holds byte `offset` (binary search).
+    pub fn run_at(&self, offset: usize) -> usize {
+        self.runs.partition_point(|r| r.end <= offset)
+    }
+
     /// The paragraph's runs without leading and trailing spaces.
     pub fn trimmed_runs(&self, p: &Paragraph) -> Range<usize> {
         let mut r = p.runs.clone();

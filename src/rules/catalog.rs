@@ -123,12 +123,27 @@ pub struct Catalog {
     pub words: Words,
     /// Traditional-only character → its simplified form(s).
     pub traditional: HashMap<char, String>,
+    /// One bit per character of U+3400..U+9FFF: set where `traditional` has an entry,
+    /// so that the common case — a simplified character — costs one bit test.
+    traditional_bits: Vec<u64>,
     transliteration: HashSet<char>,
 }
 
 impl Catalog {
     pub fn get(&self, id: &str) -> Option<&RuleMeta> {
         self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// The simplified form(s) of a traditional-only character.
+    pub fn simplified(&self, c: char) -> Option<&str> {
+        let u = c as usize;
+        if (BITS_FROM..=BITS_TO).contains(&u) {
+            let k = u - BITS_FROM;
+            if self.traditional_bits[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+        }
+        self.traditional.get(&c).map(String::as_str)
     }
 
     pub fn is_transliteration(&self, c: char) -> bool {
@@ -144,6 +159,10 @@ impl Catalog {
     }
 }
 
+/// The range of `Catalog::traditional_bits`: CJK extension A and the unified ideographs.
+const BITS_FROM: usize = 0x3400;
+const BITS_TO: usize = 0x9FFF;
+
 fn parse() -> Catalog {
     let mut rules = Vec::new();
     for (name, src) in RULE_FILES {
@@ -153,7 +172,7 @@ fn parse() -> Catalog {
     }
     let index = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
     let words: Words = toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
-    let traditional = TRADITIONAL
+    let traditional: HashMap<char, String> = TRADITIONAL
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| {
@@ -162,7 +181,14 @@ fn parse() -> Catalog {
         })
         .collect();
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
-    Catalog { rules, index, words, traditional, transliteration }
+    let mut traditional_bits = vec![0u64; (BITS_TO - BITS_FROM) / 64 + 1];
+    for &c in traditional.keys() {
+        let u = c as usize;
+        if (BITS_FROM..=BITS_TO).contains(&u) {
+            traditional_bits[(u - BITS_FROM) / 64] |= 1 << ((u - BITS_FROM) % 64);
+        }
+    }
+    Catalog { rules, index, words, traditional, traditional_bits, transliteration }
 }
 
 /// The embedded catalogue, parsed once.
@@ -223,7 +249,9 @@ mod tests {
             assert!(r.cases.iter().any(|c| !c.flags.is_empty()), "{} has no flagged case", r.id);
             assert!(r.cases.iter().any(|c| c.flags.is_empty()), "{} has no clean case", r.id);
         }
-        assert_eq!(c.traditional.get(&'總').map(String::as_str), Some("总"));
+        assert_eq!(c.simplified('總'), Some("总"));
+        assert_eq!(c.simplified('总'), None);
+        assert_eq!(c.simplified('a'), None);
         assert!(!c.traditional.contains_key(&'乾'), "乾 is valid in simplified copy");
         assert!(!c.traditional.contains_key(&'著'), "著 is valid in simplified copy");
     }

@@ -67,12 +67,11 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
 fn traditional(cx: &mut Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
     let doc = cx.doc;
     let r = doc.runs[i];
-    let table = &cx.catalog.traditional;
     let text = doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
     for (off, c) in text.char_indices() {
         let at = r.start + off;
-        match table.get(&c) {
+        match cx.catalog.simplified(c) {
             Some(simp) => {
                 let first = simp.split(' ').next().unwrap_or(simp);
                 match &mut pending {

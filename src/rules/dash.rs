@@ -31,17 +31,19 @@ pub fn check(cx: &mut Context) {
             speech_dashes.extend(s.close.map(|a| a.dash));
         }
         let body = doc.trimmed_runs(p);
+        // A line of nothing but dashes is a separator.
+        let first_mark = doc.runs.get(body.start).and_then(|r| r.mark());
+        let separator =
+            doc.runs[body.clone()].iter().all(|x| x.kind == Kind::Space || x.mark() == first_mark);
+        if separator {
+            continue;
+        }
         for i in p.runs.clone() {
             if speech_dashes.contains(&i) {
                 continue;
             }
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
-            let only_dashes =
-                doc.runs[body.clone()].iter().all(|x| x.mark() == Some(c) || x.kind == Kind::Space);
-            if only_dashes {
-                continue; // a separator line
-            }
             let han_side = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
                 || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
             match (c, r.chars) {
@@ -118,7 +120,7 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     }
     // `标题 - 网站名`: a short tail without punctuation is a title separator.
     let tail = doc.text[doc.runs[i].end..p.end].trim();
-    if tail.chars().count() <= 12 && !tail.contains(|c: char| super::common::is_cjk_punct(c)) {
+    if tail.chars().nth(12).is_none() && !tail.contains(super::common::is_cjk_punct) {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);

@@ -71,6 +71,15 @@ enum Shape {
     Single,
 }
 
+/// What holds for a whole paragraph, worked out once.
+#[derive(Clone, Copy)]
+struct Scope {
+    /// The document has capital Latin letters (letter case can be trusted).
+    cased: bool,
+    /// The paragraph is bilingual material.
+    bilingual: bool,
+}
+
 /// A letter-bearing chunk, trimmed of edge punctuation.
 struct Token {
     start: usize,
@@ -90,6 +99,7 @@ enum TokenScript {
 }
 
 fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
+    let scope = Scope { cased, bilingual: bilingual(cx, p) };
     let doc = cx.doc;
     let mut stack: Vec<Enclosure> = Vec::new();
     let mut phrase: Vec<Token> = Vec::new();
@@ -112,7 +122,7 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
         }
         let Some(chunk) = doc.chunk_at(i).filter(|c| c.runs.start == i) else {
             if run.kind != Kind::Space {
-                flush(cx, p, &mut phrase, cased);
+                flush(cx, p, &mut phrase, scope);
             }
             i += 1;
             continue;
@@ -126,18 +136,18 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
         let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
         match token(cx, chunk, encl) {
             // A URL or other code ends a phrase and is never part of one.
-            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, cased),
+            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope),
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
-                    flush(cx, p, &mut phrase, cased);
+                    flush(cx, p, &mut phrase, scope);
                 }
                 if phrase.last().is_some_and(|l| l.encl != t.encl) {
-                    flush(cx, p, &mut phrase, cased);
+                    flush(cx, p, &mut phrase, scope);
                 }
                 phrase.push(t);
                 last_token_run = chunk.runs.end - 1;
             }
-            None => flush(cx, p, &mut phrase, cased),
+            None => flush(cx, p, &mut phrase, scope),
         }
         // Edge punctuation other than brackets ends a phrase (a comma, a full stop).
         let edge_end = text.ends_with([',', ';', '!', '?', ':', '"']);
@@ -145,11 +155,11 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
             stack.pop();
         }
         if closes || edge_end {
-            flush(cx, p, &mut phrase, cased);
+            flush(cx, p, &mut phrase, scope);
         }
         i = chunk.runs.end;
     }
-    flush(cx, p, &mut phrase, cased);
+    flush(cx, p, &mut phrase, scope);
 }
 
 fn only_spaces_between(cx: &Context, a: usize, b: usize) -> bool {
@@ -219,7 +229,7 @@ fn is_title_part(part: &str) -> bool {
 }
 
 /// Decide on one phrase (tokens separated only by spaces) and report it.
-fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, cased: bool) {
+fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, scope: Scope) {
     if phrase.is_empty() {
         return;
     }
@@ -238,7 +248,7 @@ fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, cased: bool) 
         other_script(cx, p, &foreign);
     }
     if encl != Enclosure::Title {
-        latin_phrase(cx, p, &tokens, cased);
+        latin_phrase(cx, p, &tokens, scope);
     }
 }
 
@@ -317,9 +327,10 @@ fn script_name(s: Script, letters: usize) -> Option<&'static str> {
     })
 }
 
-fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) {
+fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope) {
     let doc = cx.doc;
-    if bilingual(cx, p) {
+    let cased = scope.cased;
+    if scope.bilingual {
         return;
     }
     let words = &cx.catalog.words;
@@ -345,7 +356,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
             && (cased || has_function || english_suffix(w))
     };
     let first = tokens[0].start;
-    let first_run = doc.runs[p.runs.clone()].iter().position(|r| r.start == first).map(|k| k + p.runs.start);
+    let first_run = Some(doc.run_at(first));
     let at_para_start = first_run.is_some_and(|k| prev_solid(doc, p, k).is_none());
 
     // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`.
@@ -385,7 +396,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], cased: bool) 
     // The phrase must stand in Chinese text: a Chinese neighbour on one side at least.
     let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
     let i0 = first_run.unwrap_or(p.runs.start);
-    let i1 = doc.runs[p.runs.clone()].iter().position(|r| r.end == end).map_or(i0, |k| k + p.runs.start);
+    let i1 = doc.run_at(end - 1);
     let left = prev_solid(doc, p, i0).map(|k| &doc.runs[k]);
     let right = next_solid(doc, p, i1).map(|k| &doc.runs[k]);
     if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {

@@ -16,6 +16,9 @@ pub const RULES: &[&str] = &[UNBALANCED, MIXED_WIDTH, TITLE_NESTING, EMPTY];
 const PAIRS: &[(char, char)] =
     &[('（', '）'), ('(', ')'), ('《', '》'), ('〈', '〉'), ('【', '】'), ('〔', '〕'), ('［', '］')];
 
+/// How deep into the stack of open marks a closing mark looks for its partner.
+const MAX_SEARCH: usize = 32;
+
 fn closer_of(open: char) -> Option<char> {
     PAIRS.iter().find(|p| p.0 == open).map(|p| p.1)
 }
@@ -79,7 +82,10 @@ fn close(
     c: char,
     run: usize,
 ) {
-    let Some(k) = stack.iter().rposition(|o| same_family(o.ch, c)) else {
+    // Look for the opening mark among the innermost few only: a closing mark whose
+    // opening one is buried deeper is reported as unopened, and the cost stays linear.
+    let floor = stack.len().saturating_sub(MAX_SEARCH);
+    let Some(k) = stack[floor..].iter().rposition(|o| same_family(o.ch, c)).map(|k| k + floor) else {
         if c != ')' && !(matches!(c, '）' | '】') && is_list_number(cx, p, run)) {
             let m = c.to_string();
             cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);

@@ -5,7 +5,7 @@
 //! several paragraphs — each paragraph opened with “, only the last one closed — is
 //! recognised as the correct Chinese form it is.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::common::{mark_name, next_solid, prev_solid};
 use super::Context;
@@ -377,15 +377,18 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         .map(|&(at, _)| at)
         .collect();
     let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || super::common::is_cjk_punct(c));
+    // Depth of “” at each straight quote, counted as the quotes are visited.
+    let (mut cursor, mut depth) = (p.start, 0);
     let mut k = 0;
     while k + 1 < positions.len() {
         let (a, b) = (positions[k], positions[k + 1]);
+        depth += open_doubles(&text[cursor..a]);
+        cursor = a;
         let inner = &text[a + 1..b];
         let has_han = inner.chars().any(is_han);
         let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
         let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
         if ok_shape && (has_han || (q == '"' && outer_cn)) {
-            let depth = open_doubles(&text[p.start..a]);
             let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
             pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
             k += 2;
@@ -418,6 +421,10 @@ fn is_han(c: char) -> bool {
 // ---------------------------------------------------------------------------------------
 // Nesting and balance of “” ‘’
 
+/// How many open or stray marks are searched when pairing: beyond this, marks are
+/// reported as they are, which keeps the cost linear on pathological input.
+const MAX_SEARCH: usize = 32;
+
 #[derive(Clone, Copy, Debug)]
 struct Open {
     ch: char,
@@ -432,8 +439,10 @@ struct Open {
 #[derive(Default)]
 struct Balance {
     stack: Vec<Open>,
-    /// (inner open, offset of its closing mark, closing mark)
-    waiting: Vec<(Open, usize, char)>,
+    /// By the offset of the enclosing “: (inner open, offset of its closing mark, mark).
+    waiting: HashMap<usize, Vec<(Open, usize, char)>>,
+    /// Per paragraph index: whether its “ and ” balance (see `paragraph_balanced`).
+    balanced: HashMap<usize, bool>,
 }
 
 fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
@@ -525,7 +534,7 @@ impl Balance {
                 self.stack.pop();
                 self.matched(cx, o, at, c);
             }
-            Some(o) if c == '”' && self.stack.iter().any(|x| x.ch == '“') => {
+            Some(o) if c == '”' && self.stack.iter().rev().take(MAX_SEARCH).any(|x| x.ch == '“') => {
                 // A ‘ left open inside a “…”: report it and close the double quote.
                 self.unclosed(cx, &o);
                 self.stack.pop();
@@ -550,18 +559,15 @@ impl Balance {
     /// A matched pair: its waiting inner findings are now sure; then its own nesting —
     /// “ inside “” should be ‘’, ‘’ at the outer level should be “”.
     fn matched(&mut self, cx: &mut Context, o: Open, close: usize, c: char) {
-        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.waiting)
-            .into_iter()
-            .partition(|(w, _, _)| w.parent.map(|p| p.1) == Some(o.at));
-        self.waiting = rest;
+        let mine = self.waiting.remove(&o.at).unwrap_or_default();
         let speech = opens_speech(cx.doc, o.at);
         for (inner, at, ch) in mine {
-            if speech && paragraph_balanced(cx.doc, inner.at) {
+            if speech && self.paragraph_balanced(cx.doc, inner.at) {
                 nesting(cx, &inner, at, ch, "inner-double", ("‘", "’"));
             }
         }
         match (o.ch, o.parent) {
-            ('“', Some(('“', _))) => self.waiting.push((o, close, c)),
+            ('“', Some(('“', parent))) => self.waiting.entry(parent).or_default().push((o, close, c)),
             ('‘', None) => nesting(cx, &o, close, c, "", ("“", "”")),
             _ => {}
         }
@@ -569,7 +575,22 @@ impl Balance {
 
     /// Drop the waiting findings inside a quotation that turned out not to be closed.
     fn forget(&mut self, parent_at: usize) {
-        self.waiting.retain(|(w, _, _)| w.parent.map(|p| p.1) != Some(parent_at));
+        self.waiting.remove(&parent_at);
+    }
+
+    /// Whether the paragraph holding `at` has as many “ as ” (one more where it opens
+    /// a quotation that continues into the next paragraph). Where stray marks unbalance
+    /// a paragraph, which quotation a “ belongs to is guesswork, so no nesting is
+    /// reported. Counted once per paragraph.
+    fn paragraph_balanced(&mut self, doc: &Document, at: usize) -> bool {
+        let k = doc.paragraphs.partition_point(|p| p.end < at);
+        *self.balanced.entry(k).or_insert_with(|| {
+            let Some(p) = doc.paragraphs.get(k) else { return false };
+            let text = doc.slice(p.start, p.end);
+            let opens = text.matches('“').count();
+            let closes = text.matches('”').count();
+            opens == closes || (opens == closes + 1 && text.trim_start().starts_with('“'))
+        })
     }
 
     fn unclosed(&mut self, cx: &mut Context, o: &Open) {
@@ -582,6 +603,18 @@ impl Balance {
     fn settle(&mut self, cx: &mut Context, mut left: Vec<Open>, mut closes: Vec<(usize, char)>) {
         for o in &left {
             self.forget(o.at);
+        }
+        if left.len() + closes.len() > MAX_SEARCH {
+            // Too many stray marks to pair up: report each as it is.
+            for o in &left {
+                let m = o.ch.to_string();
+                cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+            }
+            for &(at, c) in &closes {
+                let m = c.to_string();
+                cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
+            }
+            return;
         }
         // ”…“ : a closing mark before an opening one of the same kind — reversed.
         let mut i = 0;
@@ -653,18 +686,6 @@ fn opens_speech(doc: &Document, at: usize) -> bool {
     let start = doc.paragraphs.get(k).map_or(0, |p| p.start);
     let before = doc.text[start..at].trim_end_matches([' ', '\u{3000}']);
     before.is_empty() || before.ends_with(['：', ':', '，'])
-}
-
-/// Whether the paragraph holding `at` has as many “ as ” (one more where it opens a
-/// quotation that continues into the next paragraph). Where stray marks unbalance a
-/// paragraph, which quotation a “ belongs to is guesswork, so no nesting is reported.
-fn paragraph_balanced(doc: &Document, at: usize) -> bool {
-    let k = doc.paragraphs.partition_point(|p| p.end < at);
-    let Some(p) = doc.paragraphs.get(k) else { return false };
-    let text = doc.slice(p.start, p.end);
-    let opens = text.matches('“').count();
-    let closes = text.matches('”').count();
-    opens == closes || (opens == closes + 1 && text.trim_start().starts_with('“'))
 }
 
 fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&str, &str)) {
