@@ -356,14 +356,14 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             && (cased || has_function || english_suffix(w))
     };
     let first = tokens[0].start;
-    let first_run = Some(doc.run_at(first));
-    let at_para_start = first_run.is_some_and(|k| prev_solid(doc, p, k).is_none());
+    let first_run = doc.run_at(first);
+    let at_para_start = prev_solid(doc, p, first_run).is_none();
 
     // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`.
     if at_para_start && latin.len() == 1 && tokens.len() == 1 {
         let (s, w) = &shapes[0];
         let t = latin[0];
-        let next = first_run.and_then(|k| next_solid(doc, p, k));
+        let next = next_solid(doc, p, first_run);
         let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
         if (*s == Shape::Lower || words.metadata_fields.contains(w))
             && (value_follows
@@ -395,7 +395,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     // The phrase must stand in Chinese text: a Chinese neighbour on one side at least.
     let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
-    let i0 = first_run.unwrap_or(p.runs.start);
+    let i0 = first_run;
     let i1 = doc.run_at(end - 1);
     let left = prev_solid(doc, p, i0).map(|k| &doc.runs[k]);
     let right = next_solid(doc, p, i1).map(|k| &doc.runs[k]);

@@ -161,12 +161,9 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
     let mut edits = Vec::new();
     let body = doc.trimmed_runs(p);
     // Opening: the dash (and the space after it) becomes “.
-    match s.open {
-        Some(i) => {
-            let end = if doc.runs[i + 1].kind == Kind::Space { doc.runs[i + 1].end } else { doc.runs[i].end };
-            edits.push(Edit { start: doc.runs[i].start, end, replacement: "“".into() });
-        }
-        None => {}
+    if let Some(i) = s.open {
+        let end = if doc.runs[i + 1].kind == Kind::Space { doc.runs[i + 1].end } else { doc.runs[i].end };
+        edits.push(Edit { start: doc.runs[i].start, end, replacement: "“".into() });
     }
     let d = match (&s.close, open_mark) {
         (Some(a), open) => {
