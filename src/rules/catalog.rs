@@ -107,6 +107,8 @@ pub struct Words {
     pub speech_verbs: Vec<String>,
     /// Words that open a clause after a dash: a single — before them is a 破折号.
     pub clause_openers: Vec<String>,
+    /// Words that make a sentence a question: a `?` after them is a question mark.
+    pub question_words: Vec<String>,
     /// Characters typical of transliterated foreign names.
     pub transliteration: String,
     /// Function characters whose doubling is an error (的的, 了了).

@@ -2,6 +2,7 @@
 //! and invisible or broken characters.
 
 use super::common::is_lost_question;
+use super::punct::name_between;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::scan::Kind;
@@ -27,7 +28,10 @@ pub fn check(cx: &mut Context) {
                     }
                 }
                 Kind::Invisible => invisible(cx, i),
-                Kind::Punct('?') if cx.on(INVISIBLE) && is_lost_question(doc, p, i) => {
+                // A `?` where a name dot was lost is punct/name-dot's.
+                Kind::Punct('?')
+                    if cx.on(INVISIBLE) && is_lost_question(cx, p, i) && !name_between(cx, p, i) =>
+                {
                     cx.report(INVISIBLE, r.start, r.end, "question", &[]);
                 }
                 _ => {}

@@ -1,5 +1,6 @@
 //! Small helpers the checks share: character classes and neighbour look-ups on runs.
 
+use super::Context;
 use crate::document::{Document, Paragraph};
 use crate::scan::{Kind, Run};
 
@@ -89,21 +90,58 @@ pub fn mark_name(c: char) -> String {
 }
 
 /// A `?` that is not a question mark but a character lost in an encoding conversion: it
-/// follows a space, the start of the line, or a full-width mark (`。?此次`), or more
-/// of them follow after a space (`简评? ? ?`).
-pub fn is_lost_question(doc: &Document, p: &Paragraph, i: usize) -> bool {
+/// follows a space, the start of the line or a mark (`。?此次`, `主演:?井柏然?/`), more
+/// of them follow after a space (`简评? ? ?`), or it follows Han or digits in a sentence
+/// with no question word in it (`装、女?装`, `01?创新模式`). A `?` after a question
+/// word (`怎么办?`, `吗?`) is a question mark typed half-width.
+pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
     if doc.runs[i].mark() != Some('?') {
         return false;
     }
-    // `简评? ? ?`: more question marks follow after a space.
     let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
-    followed
-        || match prev_run(doc, p, i).map(|r| r.kind) {
-            None | Some(Kind::Space) => true,
-            Some(Kind::Punct(c)) => {
-                matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？' | '…' | '）' | '】')
-            }
-            _ => false,
-        }
+    if followed {
+        return true;
+    }
+    match prev_run(doc, p, i).map(|r| r.kind) {
+        None | Some(Kind::Space) => true,
+        Some(Kind::Punct(c)) => matches!(
+            c,
+            '。' | '，'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '…'
+                | '）'
+                | '】'
+                | ':'
+                | ';'
+                | ','
+                | ')'
+                | '/'
+                | '|'
+        ),
+        Some(Kind::Han | Kind::Digit) => !asks(cx, p, doc.runs[i].start),
+        _ => false,
+    }
+}
+
+/// Whether the sentence ending at `end` asks something: a question word within the
+/// last 40 characters since the previous sentence mark.
+fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
+    let before = &cx.doc.text[p.start..end];
+    let start = before
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';'))
+        .map_or_else(
+            || before.char_indices().rev().take(40).last().map_or(0, |(k, _)| k),
+            |(k, c)| k + c.len_utf8(),
+        );
+    let sentence = &before[start..];
+    cx.catalog.words.question_words.iter().any(|w| sentence.contains(w.as_str()))
 }

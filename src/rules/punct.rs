@@ -113,7 +113,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if in_code(doc, i) || (r.chars > 1 && !matches!(c, '?' | '!')) || r.chars > 3 {
         return;
     }
-    if is_lost_question(doc, p, i) {
+    if is_lost_question(cx, p, i) {
         return; // char/invisible reports it
     }
     let prev = (i > p.runs.start).then(|| doc.runs[i - 1]);

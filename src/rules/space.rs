@@ -29,7 +29,7 @@ pub fn check(cx: &mut Context) {
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
-            if is_layout(found, a.mark()) {
+            if is_layout(found, &doc.text[p.start..r.start]) {
                 continue;
             }
             if a.is_han() && b.is_han() {
@@ -67,12 +67,14 @@ pub fn check(cx: &mut Context) {
 /// Spaces that lay text out rather than separate words: the two full-width spaces that
 /// indent a paragraph (often left inside a line when paragraphs were joined), and runs of
 /// three or more spaces that align columns.
-fn is_layout(space: &str, before: Option<char>) -> bool {
+fn is_layout(space: &str, before: &str) -> bool {
     let n = space.chars().count();
     let ideographic = space.contains('\u{3000}');
-    // A space after a sentence-final mark separates sentences (paragraphs joined into
-    // one line leave it); it is a layout matter, not a spacing error inside a sentence.
-    n >= 3 || (ideographic && n >= 2) || matches!(before, Some('。' | '！' | '？'))
+    // A space after a sentence-final mark (and its closing quote) separates sentences
+    // (paragraphs joined into one line leave it); it is a layout matter, not a spacing
+    // error inside a sentence.
+    let sentence_end = before.trim_end_matches(['”', '’', '）']).ends_with(['。', '！', '？']);
+    n >= 3 || (ideographic && n >= 2) || sentence_end
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.
