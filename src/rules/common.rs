@@ -104,27 +104,11 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if followed {
         return true;
     }
+    const MARKS: &str = "。，、；：！？…）】:;,)/|";
     match prev_run(doc, p, i).map(|r| r.kind) {
         None | Some(Kind::Space) => true,
-        Some(Kind::Punct(c)) => matches!(
-            c,
-            '。' | '，'
-                | '、'
-                | '；'
-                | '：'
-                | '！'
-                | '？'
-                | '…'
-                | '）'
-                | '】'
-                | ':'
-                | ';'
-                | ','
-                | ')'
-                | '/'
-                | '|'
-        ),
-        Some(Kind::Han | Kind::Digit) => !asks(cx, p, doc.runs[i].start),
+        Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => !asks(cx, p, doc.runs[i].start),
+        Some(Kind::Punct(c)) => MARKS.contains(c),
         _ => false,
     }
 }

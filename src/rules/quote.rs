@@ -675,14 +675,16 @@ impl Balance {
     }
 }
 
-/// Whether the “ at `at` opens quoted speech: after a colon, or at the start of a
-/// paragraph. Quoted words and names hardly ever hold quotations of their own, so a
+/// Whether the “ at `at` opens quoted speech: after a colon, after a speech verb and a
+/// comma, or at the start of a paragraph. Quoted words and names hardly ever hold quotations of their own, so a
 /// “ inside one of those is a stray mark, not a nesting error.
 fn opens_speech(doc: &Document, at: usize) -> bool {
     let k = doc.paragraphs.partition_point(|p| p.end < at);
     let start = doc.paragraphs.get(k).map_or(0, |p| p.start);
     let before = doc.text[start..at].trim_end_matches([' ', '\u{3000}']);
-    before.is_empty() || before.ends_with(['：', ':', '，'])
+    // `他说，“……”`: a comma counts only right after a speech verb.
+    let after_verb = before.strip_suffix('，').is_some_and(|b| b.ends_with(['说', '道', '称', '示', '问']));
+    before.is_empty() || before.ends_with(['：', ':']) || after_verb
 }
 
 fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&str, &str)) {

@@ -19,7 +19,8 @@ pub fn check(cx: &mut Context) {
             continue;
         }
         // A headline (no sentence-final mark) separates its parts with spaces, also next
-        // to quotation marks and brackets: 小客车被“挪车位” 车主很无辜.
+        // to quotation marks, brackets and the dash of a subtitle: 小客车被“挪车位” 车主很无辜,
+        // 蓝色引领 创新发展 ——2017中国海洋经济博览会.
         let headline = !doc.runs[body.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')));
         for i in body.start + 1..body.end - 1 {
             let r = doc.runs[i];
@@ -47,7 +48,7 @@ pub fn check(cx: &mut Context) {
                 && matches!(
                     (a.kind, b.kind),
                     (Kind::Punct('”' | '’' | '》' | '）' | '】'), Kind::Han)
-                        | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【'))
+                        | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—'))
                 );
             if separator {
                 continue;
