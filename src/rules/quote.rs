@@ -592,8 +592,7 @@ impl Balance {
 
     fn unclosed(&mut self, cx: &mut Context, o: &Open) {
         self.forget(o.at);
-        let m = o.ch.to_string();
-        cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+        report_strays(cx, std::slice::from_ref(o), &[]);
     }
 
     /// At a paragraph's end: pair reversed marks, report what is left.
@@ -603,14 +602,7 @@ impl Balance {
         }
         if left.len() + closes.len() > MAX_SEARCH {
             // Too many stray marks to pair up: report each as it is.
-            for o in &left {
-                let m = o.ch.to_string();
-                cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
-            }
-            for &(at, c) in &closes {
-                let m = c.to_string();
-                cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
-            }
+            report_strays(cx, &left, &closes);
             return;
         }
         // ”…“ : a closing mark before an opening one of the same kind — reversed.
@@ -664,20 +656,26 @@ impl Balance {
                 d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
             }
         }
-        for o in &left {
-            let m = o.ch.to_string();
-            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
-        }
-        for &(at, c) in &closes {
-            let m = c.to_string();
-            cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
-        }
+        report_strays(cx, &left, &closes);
+    }
+}
+
+/// Report quotation marks left open and closing marks with no opening one.
+fn report_strays(cx: &mut Context, left: &[Open], closes: &[(usize, char)]) {
+    let marks = left
+        .iter()
+        .map(|o| (o.at, o.ch, "unclosed"))
+        .chain(closes.iter().map(|&(at, c)| (at, c, "unopened")));
+    for (at, c, key) in marks {
+        let m = c.to_string();
+        cx.report(UNBALANCED, at, at + c.len_utf8(), key, &[("found", &m)]);
     }
 }
 
 /// Whether the “ at `at` opens quoted speech: after a colon, after a speech verb and a
-/// comma, or at the start of a paragraph. Quoted words and names hardly ever hold quotations of their own, so a
-/// “ inside one of those is a stray mark, not a nesting error.
+/// comma, or at the start of a paragraph. Quoted words and names hardly ever hold
+/// quotations of their own, so a “ inside one of those is a stray mark, not a nesting
+/// error.
 fn opens_speech(doc: &Document, at: usize) -> bool {
     let k = doc.paragraphs.partition_point(|p| p.end < at);
     let start = doc.paragraphs.get(k).map_or(0, |p| p.start);
