@@ -20,6 +20,7 @@ const RULE_FILES: &[(&str, &str)] = &[
 ];
 const WORDS: &str = include_str!("../../rules/words.toml");
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
+const ENGLISH: &str = include_str!("../../rules/english.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,6 +149,14 @@ impl Catalog {
         self.traditional.get(&c).map(String::as_str)
     }
 
+    /// Whether `w` (lower case) is a common English word (rules/english.txt, built on
+    /// first use: most texts never need it).
+    pub fn is_english(&self, w: &str) -> bool {
+        static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        SET.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+            .contains(w)
+    }
+
     pub fn is_transliteration(&self, c: char) -> bool {
         self.transliteration.contains(&c)
     }
@@ -253,6 +262,8 @@ mod tests {
         }
         assert_eq!(c.simplified('總'), Some("总"));
         assert_eq!(c.simplified('总'), None);
+        assert!(c.is_english("approach") && c.is_english("negotiations"));
+        assert!(!c.is_english("google") && !c.is_english("gps") && !c.is_english("Approach"));
         assert_eq!(c.simplified('a'), None);
         assert!(!c.traditional.contains_key(&'乾'), "乾 is valid in simplified copy");
         assert!(!c.traditional.contains_key(&'著'), "著 is valid in simplified copy");

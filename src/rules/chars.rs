@@ -112,8 +112,10 @@ fn doubled(cx: &mut Context, i: usize) {
         let left = &text[..second];
         let right = &text[second..];
         // AABB reduplication: 实实在在, 的的确确, 清清楚楚.
-        let aabb = (k >= 2 && chars[k - 2].1 == chars[k - 1].1)
-            || (k + 3 < chars.len() && chars[k + 2].1 == chars[k + 3].1);
+        // (的的明明白白 is 的的 before the AABB 明明白白, not an AABB itself.)
+        let pair_at = |j: usize| j + 1 < chars.len() && chars[j].1 == chars[j + 1].1;
+        let aabb =
+            (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4))) || (pair_at(k + 2) && !pair_at(k + 4));
         let in_word = aabb
             || words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
             || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()));

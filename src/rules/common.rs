@@ -127,5 +127,8 @@ fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
             |(k, c)| k + c.len_utf8(),
         );
     let sentence = &before[start..];
-    cx.catalog.words.question_words.iter().any(|w| sentence.contains(w.as_str()))
+    // A-not-A questions: 好不好, 是不是, 有没有.
+    let chars: Vec<char> = sentence.chars().collect();
+    let a_not_a = chars.windows(3).any(|w| w[0] == w[2] && matches!(w[1], '不' | '没'));
+    a_not_a || cx.catalog.words.question_words.iter().any(|w| sentence.contains(w.as_str()))
 }

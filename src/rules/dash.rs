@@ -113,8 +113,10 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
     let spaced = prev_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space);
+    // Chinese on both sides; a number may follow (`表示 - 2019年两国将`).
+    let after = next_solid(doc, p, i).map(|k| &doc.runs[k]);
     let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
-        && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
+        && (is_chinese_side(after) || after.is_some_and(|r| r.kind == Kind::Digit));
     if !(spaced && cn && cx.on(SPACED_HYPHEN)) {
         return;
     }

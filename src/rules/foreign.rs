@@ -26,12 +26,15 @@ pub fn check(cx: &mut Context) {
         fullwidth(cx);
     }
     let doc = cx.doc;
-    // Text whose Latin letters are all lower case (an export that lost its case) cannot
-    // tell acronyms from words by case: there, short lower-case tokens count as acronyms.
-    let cased = doc
-        .runs
-        .iter()
-        .any(|r| r.kind == Kind::Latin && doc.slice(r.start, r.end).chars().any(char::is_uppercase));
+    // Text with several Latin words and not one capital letter (an export that lost its
+    // case) cannot tell names and acronyms from words by case.
+    let mut words = 0;
+    let mut capital = false;
+    for r in doc.runs.iter().filter(|r| r.kind == Kind::Latin && r.chars >= 2) {
+        words += 1;
+        capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+    }
+    let cased = capital || words < 3;
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
@@ -110,8 +113,10 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
         match run.kind {
             Kind::Punct(c @ ('（' | '《' | '“' | '「' | '〈' | '【')) => {
                 stack.push(match c {
-                    '（' | '【' => Enclosure::Bracket,
+                    '（' => Enclosure::Bracket,
                     '《' | '〈' => Enclosure::Title,
+                    // 【】 marks a headline or a source, not a gloss.
+                    '【' => Enclosure::None,
                     _ => Enclosure::Quote,
                 });
             }
@@ -347,13 +352,22 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         .collect();
     let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
     let has_function = latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w));
+    // The signals of an untranslated word: an English dictionary word or derived form, a
+    // phrase held together by function words, or (where letter case is trustworthy) any
+    // longer lower-case word. Where the text lost its case, names and brands are lower
+    // case too, so only vocabulary and phrases count.
+    let english = |w: &str| cx.catalog.is_english(w) || english_suffix(w);
     let stray = |(s, w): &(Shape, String)| {
+        let n = w.chars().count();
         *s == Shape::Lower
-            && (cased || !is_pinyin(w))
             && !words.latin_allow.contains(w)
             && !(capitalised && words.english_function.contains(w))
-            && (w.chars().count() >= 3 || latin.len() > 1)
-            && (cased || has_function || english_suffix(w))
+            && (n >= 3 || latin.len() > 1)
+            && if cased {
+                english(w) || has_function || n >= 6
+            } else {
+                has_function || (english(w) && n >= 4 && !is_pinyin(w))
+            }
     };
     let first = tokens[0].start;
     let first_run = doc.run_at(first);

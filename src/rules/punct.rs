@@ -127,7 +127,8 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             (prev_cn || next_cn) && !(prev_kind == Some(Kind::Digit) && next_kind == Some(Kind::Digit))
         }
         '.' => prev_cn && !matches!(next_kind, Some(Kind::Digit | Kind::Latin)),
-        ':' => (prev_cn && next_kind != Some(Kind::Digit)) || (next_cn && prev_kind != Some(Kind::Digit)),
+        // `案例:2017年` is wrong; `10:30` and `3:1` are not.
+        ':' => prev_cn || (next_cn && prev_kind != Some(Kind::Digit)),
         _ => prev_cn || (next_cn && prev_kind != Some(Kind::Latin)),
     };
     if !flag {
@@ -205,10 +206,13 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
             return None;
         }
         if first == '.' {
-            // ASCII dots: only in Chinese context, never inside Latin text or code.
-            let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
-                || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
-            if !cn || in_code(doc, i) {
+            // ASCII dots in a Chinese paragraph, except after a Latin word (English text),
+            // between digits (1...5) and inside code.
+            let kind = |k: Option<usize>| k.map(|k| doc.runs[k].kind);
+            let (before, after) = (kind(prev_solid(doc, p, i)), kind(next_solid(doc, p, i)));
+            let latin = before == Some(Kind::Latin);
+            let digits = before == Some(Kind::Digit) && after == Some(Kind::Digit);
+            if latin || digits || in_code(doc, i) {
                 return None;
             }
         }

@@ -30,7 +30,9 @@ pub fn check(cx: &mut Context) {
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
-            if is_layout(found, &doc.text[p.start..r.start]) {
+            // The spaces of ` - ` belong to dash/spaced-hyphen.
+            let hyphen = a.is_mark('-') || b.is_mark('-');
+            if hyphen || is_layout(found, &doc.text[p.start..r.start]) {
                 continue;
             }
             if a.is_han() && b.is_han() {
