@@ -91,8 +91,8 @@ pub fn mark_name(c: char) -> String {
 
 /// A `?` that is not a question mark but a character lost in an encoding conversion: it
 /// follows a space, the start of the line or a mark (`。?此次`, `主演:?井柏然?/`), more
-/// of them follow after a space (`简评? ? ?`), or it follows Han or digits in a sentence
-/// with no question word in it (`装、女?装`, `01?创新模式`). A `?` after a question
+/// of them follow after a space (`简评? ? ?`), or it follows Han or digits among other
+/// `?` in a sentence with no question word in it (`装、女?装、男?鞋`). A `?` after a question
 /// word (`怎么办?`, `吗?`) is a question mark typed half-width.
 pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
@@ -107,15 +107,26 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     const MARKS: &str = "。，、；：！？…）】:;,)/|";
     match prev_run(doc, p, i).map(|r| r.kind) {
         None | Some(Kind::Space) => true,
-        Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => !asks(cx, p, doc.runs[i].start),
+        Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
+            !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i)
+        }
         Some(Kind::Punct(c)) => MARKS.contains(c),
         _ => false,
     }
 }
 
+/// Another `?` within ten characters on either side: lost characters come in clusters
+/// (`女?装、男?鞋`), question marks one at a time.
+fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let r = doc.runs[i];
+    let before = doc.text[p.start..r.start].chars().rev().take(10).any(|c| c == '?');
+    let after = doc.text[r.end..p.end].chars().take(10).any(|c| c == '?');
+    before || after
+}
+
 /// Whether the sentence ending at `end` asks something: a question word within the
 /// last 40 characters since the previous sentence mark.
-fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
+pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     let before = &cx.doc.text[p.start..end];
     let start = before
         .char_indices()

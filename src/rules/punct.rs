@@ -1,7 +1,7 @@
 //! punct/*: the forms of marks — half-width marks in Chinese text, ellipses not written
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
-use super::common::{is_chinese_side, is_lost_question, next_solid, prev_solid};
+use super::common::{asks, is_chinese_side, is_lost_question, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -86,8 +86,12 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let after: Vec<char> = doc.slice(b.start, b.end).chars().take(2).collect();
     let translit = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
     let c = doc.runs[i].mark().unwrap_or('·');
-    // A real name-dot look-alike needs less evidence than ?, . or a space do.
-    if matches!(c, '・' | '•' | '‧' | '．' | '･' | '∙' | '⋅') {
+    // A dot look-alike between two Han characters stands where · belongs, in names and
+    // in titles alike (神剑·春雷); the full-width full stop ． needs a name around it.
+    if matches!(c, '・' | '•' | '‧' | '･' | '∙' | '⋅') {
+        return true;
+    }
+    if c == '．' {
         return translit(&before) >= 1 && translit(&after) >= 1;
     }
     before.len() == 2 && after.len() == 2 && translit(&before) == 2 && translit(&after) == 2
@@ -136,6 +140,14 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars).collect();
     let found = doc.slice(r.start, r.end);
+    // A `?` after a sentence with no question word may be a lost character instead.
+    if c == '?' && !asks(cx, p, r.start) {
+        if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "maybe-lost", &[("found", found), ("fix", &fw)])
+        {
+            d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, r.end, &fw));
+        }
+        return;
+    }
     // Spaces after the mark go with it: `表示, 双方` → `表示，双方`.
     let end = match next {
         Some(n) if n.kind == Kind::Space && prev_cn && next_solid(doc, p, i).is_some() => n.end,
