@@ -94,7 +94,10 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if c == '．' {
         return translit(&before) >= 1 && translit(&after) >= 1;
     }
-    before.len() == 2 && after.len() == 2 && translit(&before) == 2 && translit(&after) == 2
+    // ?, . and spaces: two characters on each side, at least three of the four typical
+    // of transliteration and at least one on each side (努尔?白克力, 杰夫 弗莱克).
+    let (tb, ta) = (translit(&before), translit(&after));
+    before.len() == 2 && after.len() == 2 && tb >= 1 && ta >= 1 && tb + ta >= 3
 }
 
 fn name_dot(cx: &mut Context, i: usize, c: char) {
