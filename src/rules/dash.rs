@@ -108,6 +108,18 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
 }
 
+/// Whether ` - ` between `before` and `after` is one link of a chain of short parts:
+/// `页面 - 导航 - 列表`.
+fn menu_path(before: &str, after: &str) -> bool {
+    let edge = |c: char| c == ' ' || super::common::is_cjk_punct(c);
+    let prev_part = before.rsplit(edge).next().unwrap_or("");
+    let next_part = after.split(edge).next().unwrap_or("");
+    let short = |s: &str| !s.is_empty() && s.chars().count() <= 6;
+    let chain_before = before[..before.len() - prev_part.len()].ends_with(" - ");
+    let chain_after = after[next_part.len()..].starts_with(" - ");
+    short(prev_part) && short(next_part) && (chain_before || chain_after)
+}
+
 /// ` - ` between Chinese clauses.
 fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
@@ -118,6 +130,12 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     let cn = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
         && (is_chinese_side(after) || after.is_some_and(|r| r.kind == Kind::Digit));
     if !(spaced && cn && cx.on(SPACED_HYPHEN)) {
+        return;
+    }
+    // `文件 - 向导 - 会议议程`: a menu path, in 「」 or quotes or as a chain of short parts.
+    let before = &doc.text[p.start..doc.runs[i - 1].start];
+    let quoted = before.matches(['「', '“']).count() > before.matches(['」', '”']).count();
+    if quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end]) {
         return;
     }
     // `标题 - 网站名`: a short tail without punctuation is a title separator.

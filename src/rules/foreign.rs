@@ -28,18 +28,28 @@ pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     // Text with several Latin words and not one capital letter (an export that lost its
     // case) cannot tell names and acronyms from words by case.
-    let mut words = 0;
+    let (mut words, mut han) = (0, 0);
     let mut capital = false;
-    for r in doc.runs.iter().filter(|r| r.kind == Kind::Latin && r.chars >= 2) {
-        words += 1;
-        capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+    for (i, r) in doc.runs.iter().enumerate() {
+        match r.kind {
+            Kind::Han => han += r.chars,
+            Kind::Latin if r.chars >= 2 && !doc.chunk_at(i).is_some_and(|c| c.is_code) => {
+                words += 1;
+                capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+            }
+            _ => {}
+        }
     }
     let cased = capital || words < 3;
+    // Technical writing (manuals, software help) names commands, options and terms in
+    // English on every line: eight Latin words or more, one for every 25 Han characters
+    // or fewer. There, only untranslated sentences are reported, not single terms.
+    let technical = words >= 8 && words * 25 > han;
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
         if doc.has_han(p) {
-            paragraph(cx, p, cased);
+            paragraph(cx, p, cased, technical);
         }
     }
 }
@@ -79,6 +89,8 @@ enum Shape {
 struct Scope {
     /// The document has capital Latin letters (letter case can be trusted).
     cased: bool,
+    /// The document is technical writing, full of English terms.
+    technical: bool,
     /// The paragraph is bilingual material.
     bilingual: bool,
 }
@@ -101,8 +113,8 @@ enum TokenScript {
     Exempt,
 }
 
-fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool) {
-    let scope = Scope { cased, bilingual: bilingual(cx, p) };
+fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool) {
+    let scope = Scope { cased, technical, bilingual: bilingual(cx, p) };
     let doc = cx.doc;
     let mut stack: Vec<Enclosure> = Vec::new();
     let mut phrase: Vec<Token> = Vec::new();
@@ -396,6 +408,9 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         }
     }
     if !shapes.iter().any(stray) {
+        return;
+    }
+    if scope.technical && !(has_function && latin.len() >= 3) {
         return;
     }
     // A foreign phrase that fills a quotation by itself is a quoted original.
