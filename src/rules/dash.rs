@@ -132,9 +132,9 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     if !(spaced && cn && cx.on(SPACED_HYPHEN)) {
         return;
     }
-    // `文件 - 向导 - 会议议程`: a menu path, in 「」 or quotes or as a chain of short parts.
+    // `文件 - 向导 - 会议议程`: a menu path, in 「」 or as a chain of short parts.
     let before = &doc.text[p.start..doc.runs[i - 1].start];
-    let quoted = before.matches(['「', '“']).count() > before.matches(['」', '”']).count();
+    let quoted = before.matches('「').count() > before.matches('」').count();
     if quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end]) {
         return;
     }

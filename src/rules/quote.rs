@@ -130,9 +130,12 @@ fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
     // The attribution closes the speech: the paragraph or the sentence ends after it, or
     // a comma leads on to more speech — not a colon or a quotation mark opening speech.
     let rest = doc.text[end..p.end].trim_start_matches([' ', '\u{3000}']);
+    // Without a comma before the dash, the attribution must end the sentence: in
+    // `小女孩 - 孩子奶奶指出，坐校车时……` the dash only joins two clauses.
     let ends_ok = rest.is_empty()
         || rest.starts_with(['。', '.', '！', '!', '；'])
-        || (rest.starts_with(['，', ','])
+        || (punct.is_some()
+            && rest.starts_with(['，', ','])
             && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
                 .trim_start()
                 .starts_with(['“', '"', '—', '-']));
