@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use zhqa::output::Format;
+use zhqa::rules::HanLatin;
 use zhqa::Severity;
 
 #[derive(Parser, Debug)]
@@ -51,6 +52,9 @@ pub struct CheckArgs {
     /// Exit with status 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// House style for spaces between Han and Latin letters or digits (space/han-latin).
+    #[arg(long, value_enum, default_value_t = HanLatin::Consistent, value_name = "STYLE")]
+    pub han_latin_spacing: HanLatin,
     /// The name to report for text read from stdin.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

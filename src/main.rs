@@ -34,7 +34,11 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> std::io::Result<u8> {
-    let selection = Selection { select: args.select.clone(), ignore: args.ignore.clone() };
+    let selection = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        han_latin: args.han_latin_spacing,
+    };
     let unknown = selection.unknown();
     if !unknown.is_empty() {
         eprintln!("zhqa: error: unknown rule or category: {} (see `zhqa rules`)", unknown.join(", "));

@@ -17,6 +17,8 @@ const RULE_FILES: &[(&str, &str)] = &[
     ("rules/punct.toml", include_str!("../../rules/punct.toml")),
     ("rules/space.toml", include_str!("../../rules/space.toml")),
     ("rules/char.toml", include_str!("../../rules/char.toml")),
+    ("rules/number.toml", include_str!("../../rules/number.toml")),
+    ("rules/term.toml", include_str!("../../rules/term.toml")),
 ];
 const WORDS: &str = include_str!("../../rules/words.toml");
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
@@ -51,6 +53,19 @@ pub struct Case {
     pub fixed: Option<String>,
 }
 
+/// One entry of a term list: the wrong wording, the right one, a note for the message.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub wrong: String,
+    pub right: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// What may not follow for the term to count (既使 but not 既使用).
+    #[serde(default)]
+    pub not_before: Vec<String>,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleMeta {
@@ -72,6 +87,9 @@ pub struct RuleMeta {
     pub since: String,
     #[serde(rename = "case", default)]
     pub cases: Vec<Case>,
+    /// The list of a term rule (rules/term.toml).
+    #[serde(rename = "term", default)]
+    pub terms: Vec<Term>,
 }
 
 impl RuleMeta {
@@ -251,7 +269,8 @@ mod tests {
             assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("ids are category/name");
             assert!(
-                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number"].contains(&cat),
+                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number", "term"]
+                    .contains(&cat),
                 "{}",
                 r.id
             );

@@ -12,10 +12,12 @@ mod common;
 mod chars;
 mod dash;
 mod foreign;
+mod number;
 mod pair;
 mod punct;
 mod quote;
 mod space;
+mod term;
 
 use std::collections::HashSet;
 
@@ -38,6 +40,8 @@ const CHECKS: &[Check] = &[
     Check { rules: punct::RULES, run: punct::check },
     Check { rules: space::RULES, run: space::check },
     Check { rules: chars::RULES, run: chars::check },
+    Check { rules: number::RULES, run: number::check },
+    Check { rules: term::RULES, run: term::check },
 ];
 
 /// Every rule id that has code behind it.
@@ -50,6 +54,21 @@ pub fn implemented() -> impl Iterator<Item = &'static str> {
 pub struct Selection {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// The house style for spaces between Han and Latin letters or digits.
+    pub han_latin: HanLatin,
+}
+
+/// House styles for the space between Han characters and Latin letters or digits:
+/// CY/T 154-2017 and the copywriting guides disagree, so a publication chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum HanLatin {
+    /// No space: 在iPhone上，增长5%.
+    Never,
+    /// A space: 在 iPhone 上，增长 5%.
+    Always,
+    /// Either, but one way throughout a document (the way most of it is written).
+    #[default]
+    Consistent,
 }
 
 impl Selection {
@@ -73,6 +92,7 @@ impl Selection {
 pub struct Context<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub catalog: &'static Catalog,
+    pub han_latin: HanLatin,
     enabled: HashSet<&'static str>,
     out: Vec<Diagnostic>,
 }
@@ -121,7 +141,8 @@ impl<'d, 'a> Context<'d, 'a> {
 /// Run every selected check over the document; diagnostics sorted by position.
 pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     let enabled = selection.enabled();
-    let mut cx = Context { doc, catalog: catalog(), enabled, out: Vec::new() };
+    let mut cx =
+        Context { doc, catalog: catalog(), han_latin: selection.han_latin, enabled, out: Vec::new() };
     for c in CHECKS {
         if c.rules.iter().any(|id| cx.on(id)) {
             (c.run)(&mut cx);
@@ -151,11 +172,15 @@ mod tests {
 
     #[test]
     fn selection_by_category_and_id() {
-        let s = Selection { select: vec!["quote".into()], ignore: vec!["quote/nesting".into()] };
+        let s = Selection {
+            select: vec!["quote".into()],
+            ignore: vec!["quote/nesting".into()],
+            ..Default::default()
+        };
         let e = s.enabled();
         assert!(e.contains("quote/dash-speech") && !e.contains("quote/nesting"));
         assert!(!e.contains("punct/halfwidth"));
-        let bad = Selection { select: vec!["quotes".into()], ignore: vec![] };
+        let bad = Selection { select: vec!["quotes".into()], ..Default::default() };
         assert_eq!(bad.unknown(), vec!["quotes".to_string()]);
     }
 }

@@ -3,15 +3,19 @@
 
 use super::common::is_cjk_punct;
 use super::punct::name_between;
-use super::Context;
+use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
 use crate::scan::Kind;
 
 pub const AROUND_FULLWIDTH: &str = "space/around-fullwidth";
 pub const BETWEEN_HAN: &str = "space/between-han";
-pub const RULES: &[&str] = &[AROUND_FULLWIDTH, BETWEEN_HAN];
+pub const HAN_LATIN: &str = "space/han-latin";
+pub const RULES: &[&str] = &[AROUND_FULLWIDTH, BETWEEN_HAN, HAN_LATIN];
 
 pub fn check(cx: &mut Context) {
+    if cx.on(HAN_LATIN) {
+        han_latin(cx);
+    }
     let doc = cx.doc;
     for p in &doc.paragraphs {
         let body = doc.trimmed_runs(p);
@@ -63,6 +67,68 @@ pub fn check(cx: &mut Context) {
                     d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, ""));
                 }
             }
+        }
+    }
+}
+
+/// A boundary between Han and Latin letters or digits: where the space would go, and
+/// the space if there is one.
+struct Boundary {
+    at: usize,
+    space: Option<(usize, usize)>,
+}
+
+/// Han next to Latin letters or digits, with or without one space between them, outside
+/// code: `在iPhone上`, `增长 5%`.
+fn boundaries(cx: &Context) -> Vec<Boundary> {
+    let doc = cx.doc;
+    let latin = |i: usize| {
+        matches!(doc.runs[i].kind, Kind::Latin | Kind::Digit) && !doc.chunk_at(i).is_some_and(|c| c.is_code)
+    };
+    let mut out = Vec::new();
+    for i in 1..doc.runs.len() {
+        let (a, b) = (doc.runs[i - 1], doc.runs[i]);
+        if (a.is_han() && latin(i)) || (latin(i - 1) && b.is_han()) {
+            out.push(Boundary { at: b.start, space: None });
+        } else if b.kind == Kind::Space
+            && b.chars == 1
+            && doc.slice(b.start, b.end) == " "
+            && i + 1 < doc.runs.len()
+        {
+            let c = doc.runs[i + 1];
+            if (a.is_han() && latin(i + 1)) || (latin(i - 1) && c.is_han()) {
+                out.push(Boundary { at: b.start, space: Some((b.start, b.end)) });
+            }
+        }
+    }
+    out
+}
+
+fn han_latin(cx: &mut Context) {
+    let all = boundaries(cx);
+    let spaced = all.iter().filter(|b| b.space.is_some()).count();
+    let tight = all.len() - spaced;
+    let want_space = match cx.han_latin {
+        HanLatin::Never => false,
+        HanLatin::Always => true,
+        // The way most of the document is written; a tie is left alone.
+        HanLatin::Consistent if spaced == tight => return,
+        HanLatin::Consistent => spaced > tight,
+    };
+    for b in all {
+        match (b.space, want_space) {
+            (Some((s, e)), false) => {
+                if let Some(d) = cx.report(HAN_LATIN, s, e, "remove", &[]) {
+                    d.fix = Some(Fix::replace(Applicability::Safe, s, e, ""));
+                }
+            }
+            (None, true) => {
+                if let Some(d) = cx.report(HAN_LATIN, b.at, b.at, "add", &[]) {
+                    d.fix = Some(Fix::replace(Applicability::Safe, b.at, b.at, " "));
+                    d.fix.as_mut().expect("just set").title = "加空格".into();
+                }
+            }
+            _ => {}
         }
     }
 }
