@@ -101,7 +101,9 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
     let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
-    if followed {
+    // `倍??` outside a question: two or more in a row.
+    let doubled = doc.runs[i].chars >= 2 && !asks(cx, p, doc.runs[i].start);
+    if followed || doubled {
         return true;
     }
     const MARKS: &str = "。，、；：！？…）】:;,)/|";

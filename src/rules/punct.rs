@@ -222,12 +222,15 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
         }
         if first == '.' {
             // ASCII dots in a Chinese paragraph, except after a Latin word (English text),
-            // between digits (1...5) and inside code.
+            // before a number (1...5, dot leaders) and inside code or command syntax.
             let kind = |k: Option<usize>| k.map(|k| doc.runs[k].kind);
             let (before, after) = (kind(prev_solid(doc, p, i)), kind(next_solid(doc, p, i)));
             let latin = before == Some(Kind::Latin);
-            let digits = before == Some(Kind::Digit) && after == Some(Kind::Digit);
-            if latin || digits || in_code(doc, i) {
+            // A page number follows dot leaders in a table of contents (设计......27).
+            let digits = after == Some(Kind::Digit);
+            // `[选项]...` repeats an argument in a command synopsis.
+            let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>')));
+            if latin || digits || syntax || in_code(doc, i) {
                 return None;
             }
         }
