@@ -28,12 +28,15 @@ pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     // Text with several Latin words and not one capital letter (an export that lost its
     // case) cannot tell names and acronyms from words by case.
-    let (mut words, mut han) = (0, 0);
+    // Latin words and pieces of code both speak for technical writing; only words count
+    // for letter case.
+    let (mut words, mut code, mut han) = (0, 0, 0);
     let mut capital = false;
     for (i, r) in doc.runs.iter().enumerate() {
         match r.kind {
             Kind::Han => han += r.chars,
-            Kind::Latin if r.chars >= 2 && !doc.chunk_at(i).is_some_and(|c| c.is_code) => {
+            Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,
+            Kind::Latin if r.chars >= 2 => {
                 words += 1;
                 capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
             }
@@ -42,9 +45,9 @@ pub fn check(cx: &mut Context) {
     }
     let cased = capital || words < 3;
     // Technical writing (manuals, software help) names commands, options and terms in
-    // English on every line: eight Latin words or more, one for every 25 Han characters
-    // or fewer. There, only untranslated sentences are reported, not single terms.
-    let technical = words >= 8 && words * 25 > han;
+    // English on every line: eight Latin words or pieces of code or more, one for every
+    // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
+    let technical = words + code >= 8 && (words + code) * 25 > han;
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
