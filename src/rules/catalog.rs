@@ -122,6 +122,9 @@ pub struct Words {
     pub metadata_fields: HashSet<String>,
     /// English function words: their presence marks a phrase, not a name.
     pub english_function: HashSet<String>,
+    /// Particles of names in several languages (de, von, al, bin): lower case inside a
+    /// capitalised name, but no sign of an English phrase.
+    pub name_particles: HashSet<String>,
     /// Verbs that close a dash-marked attribution (说, 表示...).
     pub speech_verbs: Vec<String>,
     /// Words that open a clause after a dash: a single — before them is a 破折号.

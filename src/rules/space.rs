@@ -34,8 +34,9 @@ pub fn check(cx: &mut Context) {
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
-            // The spaces of ` - ` belong to dash/spaced-hyphen.
-            let hyphen = a.is_mark('-') || b.is_mark('-');
+            // The spaces of ` - ` belong to dash/spaced-hyphen; spaced decorations (`· · ·`,
+            // `* * *`) are layout.
+            let hyphen = a.is_mark('-') || b.is_mark('-') || (a.mark().is_some() && a.mark() == b.mark());
             if hyphen || is_layout(found, &doc.text[p.start..r.start]) {
                 continue;
             }
