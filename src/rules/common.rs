@@ -106,7 +106,8 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if followed || doubled {
         return true;
     }
-    const MARKS: &str = "。，、；：！？…）】:;,)/|";
+    // (After ？ or ！ it is a question mark doubled in the wrong width: `？?`.)
+    const MARKS: &str = "。，、；：…）】:;,)/|";
     match prev_run(doc, p, i).map(|r| r.kind) {
         None | Some(Kind::Space) => true,
         Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
