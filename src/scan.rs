@@ -87,6 +87,12 @@ pub fn classify(c: char) -> Kind {
         | '\u{202a}'..='\u{202e}' => Kind::Invisible,
         c if c.is_control() => Kind::Invisible,
         c if c.is_ascii() => Kind::Punct(c),
+        // Fast paths for the marks of Chinese text, without a script lookup: general
+        // punctuation (— … “ ”), CJK symbols and punctuation (、。《》), full-width forms.
+        '\u{2010}'..='\u{205f}'
+        | '\u{3001}'..='\u{3006}'
+        | '\u{3008}'..='\u{303f}'
+        | '\u{ff01}'..='\u{ffef}' => Kind::Punct(c),
         c => match c.script() {
             Script::Han => Kind::Han,
             Script::Latin if c.is_alphabetic() => Kind::Latin,

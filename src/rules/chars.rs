@@ -100,6 +100,16 @@ fn doubled(cx: &mut Context, i: usize) {
     let words = &cx.catalog.words;
     let r = doc.runs[i];
     let text = doc.slice(r.start, r.end);
+    // Most runs hold no doubled function character: look before collecting anything.
+    let mut prev = None;
+    let any = text.chars().any(|c| {
+        let hit = prev == Some(c) && words.doubled_function.contains(c);
+        prev = Some(c);
+        hit
+    });
+    if !any {
+        return;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k + 1 < chars.len() {
