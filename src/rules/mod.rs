@@ -177,8 +177,8 @@ mod tests {
             ..Default::default()
         };
         let e = s.enabled();
-        assert!(e.contains("quote/dash-speech") && !e.contains("quote/nesting"));
-        assert!(!e.contains("punct/halfwidth"));
+        assert!(e.contains(&"quote/dash-speech") && !e.contains(&"quote/nesting"));
+        assert!(!e.contains(&"punct/halfwidth"));
         let bad = Selection { select: vec!["quotes".into()], ..Default::default() };
         assert_eq!(bad.unknown(), vec!["quotes".to_string()]);
     }
