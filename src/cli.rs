@@ -55,6 +55,9 @@ pub struct CheckArgs {
     /// House style for spaces between Han and Latin letters or digits (space/han-latin).
     #[arg(long, value_enum, default_value_t = HanLatin::Consistent, value_name = "STYLE")]
     pub han_latin_spacing: HanLatin,
+    /// Worker threads for checking files (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
     /// The name to report for text read from stdin.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

@@ -46,19 +46,13 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (files, mut errors) = input::collect(&paths);
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let checked = check_files(&files, &args, &selection, threads);
     let mut reports = Vec::new();
-    for path in &files {
-        let display = if path.as_os_str() == "-" {
-            args.stdin_filename.clone().unwrap_or_else(|| "-".into())
-        } else {
-            path.display().to_string()
-        };
-        match input::load(path, &display) {
-            Ok(source) => {
-                let diagnostics = zhqa::check_text(&source.text, &selection);
-                reports.push(FileReport { source, diagnostics });
-            }
-            Err(e) => errors.push((display, e)),
+    for result in checked {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(e) => errors.push(e),
         }
     }
     reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
@@ -85,6 +79,53 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     } else {
         0
     })
+}
+
+/// Read and check every file, on `threads` worker threads that take the next file as they
+/// finish one; results come back in the order of `files`, so output is deterministic.
+fn check_files(
+    files: &[PathBuf],
+    args: &CheckArgs,
+    selection: &Selection,
+    threads: usize,
+) -> Vec<Result<FileReport, (String, InputError)>> {
+    let one = |path: &PathBuf| {
+        let display = if path.as_os_str() == "-" {
+            args.stdin_filename.clone().unwrap_or_else(|| "-".into())
+        } else {
+            path.display().to_string()
+        };
+        match input::load(path, &display) {
+            Ok(source) => {
+                let diagnostics = zhqa::check_text(&source.text, selection);
+                Ok(FileReport { source, diagnostics })
+            }
+            Err(e) => Err((display, e)),
+        }
+    };
+    let threads = threads.clamp(1, files.len().max(1));
+    if threads == 1 {
+        return files.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<FileReport, (String, InputError)>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = files.get(k) else { break };
+                        mine.push((k, one(path)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("a worker panicked")).collect()
+    });
+    done.sort_by_key(|(k, _)| *k);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn report_input_error(path: &str, e: &InputError) {

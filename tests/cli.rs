@@ -215,3 +215,13 @@ fn a_closed_pipe_ends_quietly() {
     assert_ne!(o.status.code(), Some(101), "panicked: {}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+#[test]
+fn output_is_the_same_on_one_thread_and_many() {
+    let one = zhqa(&["check", "--format", "json", "-j", "1", "seeds"]);
+    let many = zhqa(&["check", "--format", "json", "-j", "4", "seeds"]);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(stdout(&one), stdout(&many));
+    let v: serde_json::Value = serde_json::from_slice(&many.stdout).unwrap();
+    assert!(v["files_checked"].as_u64().unwrap() >= 9);
+}
