@@ -81,14 +81,12 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     })
 }
 
+/// What checking one file gives: its report, or the error that kept it from being checked.
+type Checked = Result<FileReport, (String, InputError)>;
+
 /// Read and check every file, on `threads` worker threads that take the next file as they
 /// finish one; results come back in the order of `files`, so output is deterministic.
-fn check_files(
-    files: &[PathBuf],
-    args: &CheckArgs,
-    selection: &Selection,
-    threads: usize,
-) -> Vec<Result<FileReport, (String, InputError)>> {
+fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threads: usize) -> Vec<Checked> {
     let one = |path: &PathBuf| {
         let display = if path.as_os_str() == "-" {
             args.stdin_filename.clone().unwrap_or_else(|| "-".into())
@@ -108,7 +106,7 @@ fn check_files(
         return files.iter().map(one).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<FileReport, (String, InputError)>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Checked)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
