@@ -53,10 +53,18 @@ fn json_output_has_the_stable_shape_and_byte_offsets() {
         "fix",
     ];
     for d in ds {
-        let obj = d.as_object().unwrap();
-        assert_eq!(obj.keys().map(String::as_str).collect::<Vec<_>>(), keys);
+        let mut got: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        got.sort_unstable();
+        let mut want = keys.to_vec();
+        want.sort_unstable();
+        assert_eq!(got, want);
         assert_eq!(d["path"], f.as_str());
     }
+    // The keys come in the documented order in the output itself.
+    let raw = stdout(&o);
+    let first = raw.lines().find(|l| l.contains("\"rule\"")).unwrap();
+    let at: Vec<usize> = keys.iter().map(|k| first.find(&format!("\"{k}\":")).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{first}");
     let comma = &ds[0];
     assert_eq!(comma["rule"], "punct/halfwidth");
     let (s, e) = (comma["start"].as_u64().unwrap() as usize, comma["end"].as_u64().unwrap() as usize);
