@@ -170,12 +170,15 @@ impl Catalog {
         self.traditional.get(&c).map(String::as_str)
     }
 
-    /// Whether `w` (lower case) is a common English word (rules/english.txt, built on
+    /// Whether `w` (lower case) is a common English word (rules/english.txt, indexed on
     /// first use: most texts never need it).
     pub fn is_english(&self, w: &str) -> bool {
-        static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-        SET.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
-            .contains(w)
+        // The list is sorted; a binary search over its lines needs no hashing at start.
+        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        WORDS
+            .get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+            .binary_search(&w)
+            .is_ok()
     }
 
     pub fn is_transliteration(&self, c: char) -> bool {
