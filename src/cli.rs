@@ -55,6 +55,16 @@ pub struct CheckArgs {
     /// House style for spaces between Han and Latin letters or digits (space/han-latin).
     #[arg(long, value_enum, default_value_t = HanLatin::Consistent, value_name = "STYLE")]
     pub han_latin_spacing: HanLatin,
+    /// Apply every safe fix in place (atomically), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: also apply the unsafe fixes (dash-marked speech, a single —
+    /// widened, traditional → simplified...), which an editor should review.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
     /// Worker threads for checking files (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

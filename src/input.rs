@@ -90,6 +90,38 @@ fn utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> Result<String, InputError> {
     String::from_utf16(&units).map_err(|_| InputError::InvalidUtf16)
 }
 
+/// Encode text back into the encoding the file had (with its byte-order mark).
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        Encoding::Utf16Le => {
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        }
+        Encoding::Utf16Be => {
+            [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect()
+        }
+    }
+}
+
+/// Replace a file's contents atomically: write a temporary file beside it, give it the
+/// original's permissions, then rename it over the original. If anything fails, the
+/// original is left as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    if permissions.readonly() {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
+    }
+    let mut tmp = tempfile::Builder::new().prefix(".zhqa-fix-").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Read one file (or stdin for `-`).
 pub fn load(path: &Path, display: &str) -> Result<Source, InputError> {
     let bytes = if path == Path::new("-") {
@@ -154,6 +186,19 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFab".to_vec()).unwrap(), ("ab".into(), Encoding::Utf8Bom));
         assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap(), ("a".into(), Encoding::Utf16Le));
         assert_eq!(decode(vec![0xFE, 0xFF, 0, b'a']).unwrap(), ("a".into(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        for bytes in [
+            b"\xEF\xBB\xBFab\r\n".to_vec(),
+            b"ab\n".to_vec(),
+            vec![0xFF, 0xFE, b'a', 0, b'\r', 0, b'\n', 0],
+            vec![0xFE, 0xFF, 0, b'a'],
+        ] {
+            let (text, enc) = decode(bytes.clone()).unwrap();
+            assert_eq!(encode(&text, enc), bytes);
+        }
     }
 
     #[test]

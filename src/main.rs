@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, ColorChoice, Command};
+use zhqa::fix;
 use zhqa::input::{self, InputError};
 use zhqa::output::{self, FileReport};
 use zhqa::rules::catalog::catalog;
@@ -49,11 +50,27 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let checked = check_files(&files, &args, &selection, threads);
     let mut reports = Vec::new();
+    let (mut fixes, mut fixed_files, mut diffs) = (0, 0, String::new());
     for result in checked {
         match result {
-            Ok(report) => reports.push(report),
+            Ok(done) => {
+                fixes += done.fixed;
+                fixed_files += usize::from(done.fixed > 0);
+                diffs.push_str(done.diff.as_deref().unwrap_or(""));
+                reports.extend(done.report);
+            }
             Err(e) => errors.push(e),
         }
+    }
+    if args.diff {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        out.write_all(diffs.as_bytes())?;
+        out.flush()?;
+        for (path, e) in &errors {
+            report_input_error(path, e);
+        }
+        eprintln!("zhqa: {fixes} fixes would change {fixed_files} files");
+        return Ok(if !errors.is_empty() { 2 } else { u8::from(fixes > 0) });
     }
     reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
     let color = match args.color {
@@ -70,6 +87,9 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     for (path, e) in &errors {
         report_input_error(path, e);
     }
+    if args.fix {
+        eprintln!("zhqa: applied {fixes} fixes in {fixed_files} files");
+    }
     let fail = args.fail_on.severity();
     let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail);
     Ok(if !errors.is_empty() {
@@ -81,25 +101,52 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     })
 }
 
-/// What checking one file gives: its report, or the error that kept it from being checked.
-type Checked = Result<FileReport, (String, InputError)>;
+/// What checking one file gives: its report and what was fixed, or the error that kept it
+/// from being checked (or fixed).
+type Checked = Result<Done, (String, InputError)>;
+
+struct Done {
+    report: Option<FileReport>,
+    /// Fixes applied (or, with --diff, that would be).
+    fixed: usize,
+    /// With --diff: the unified diff of the fixes.
+    diff: Option<String>,
+}
 
 /// Read and check every file, on `threads` worker threads that take the next file as they
 /// finish one; results come back in the order of `files`, so output is deterministic.
 fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threads: usize) -> Vec<Checked> {
-    let one = |path: &PathBuf| {
+    let one = |path: &PathBuf| -> Checked {
         let display = if path.as_os_str() == "-" {
             args.stdin_filename.clone().unwrap_or_else(|| "-".into())
         } else {
             path.display().to_string()
         };
-        match input::load(path, &display) {
-            Ok(source) => {
-                let diagnostics = zhqa::check_text(&source.text, selection);
-                Ok(FileReport { source, diagnostics })
+        let mut source = input::load(path, &display).map_err(|e| (display.clone(), e))?;
+        let mut done = Done { fixed: 0, diff: None, report: None };
+        if args.fix || args.diff {
+            let (fixed, n) = fix::fix_text(&source.text, selection, args.unsafe_fixes);
+            if n > 0 && fixed != source.text {
+                if args.diff {
+                    let diff = similar::TextDiff::from_lines(&source.text, &fixed)
+                        .unified_diff()
+                        .header(&display, &display)
+                        .to_string();
+                    done.diff = Some(diff);
+                } else if path.as_os_str() == "-" {
+                    let e = std::io::Error::other("text from stdin cannot be fixed in place; use --diff");
+                    return Err((display, InputError::Io(e)));
+                } else {
+                    input::write_atomically(path, &input::encode(&fixed, source.encoding))
+                        .map_err(|e| (display.clone(), InputError::Io(e)))?;
+                    source.text = fixed;
+                }
+                done.fixed = n;
             }
-            Err(e) => Err((display, e)),
         }
+        let diagnostics = zhqa::check_text(&source.text, selection);
+        done.report = Some(FileReport { source, diagnostics });
+        Ok(done)
     };
     let threads = threads.clamp(1, files.len().max(1));
     if threads == 1 {

@@ -233,3 +233,53 @@ fn output_is_the_same_on_one_thread_and_many() {
     let v: serde_json::Value = serde_json::from_slice(&many.stdout).unwrap();
     assert!(v["files_checked"].as_u64().unwrap() >= 9);
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_rewrites_atomically_keeping_bom_line_endings_and_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{feff}托卡耶夫表示,双方将加强合作.\r\n—我们将继续深化合作，-部长说。\r\n";
+    let f = write(dir.path(), "a.txt", text.as_bytes());
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    // --diff shows the change and writes nothing.
+    let o = zhqa(&["check", "--diff", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("+托卡耶夫表示，双方将加强合作。"), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
+
+    // --fix applies the safe fixes; the unsafe one (dash speech) is still reported.
+    let o = zhqa(&["check", "--fix", "--format", "concise", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("quote/dash-speech") && !stdout(&o).contains("halfwidth"));
+    let after = std::fs::read(&f).unwrap();
+    assert!(after.starts_with(b"\xEF\xBB\xBF"), "BOM kept");
+    let after = String::from_utf8(after).unwrap();
+    assert_eq!(after, "\u{feff}托卡耶夫表示，双方将加强合作。\r\n—我们将继续深化合作，-部长说。\r\n");
+    assert_eq!(std::fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o640);
+
+    // A second --fix has nothing left to do; --unsafe-fixes rewrites the speech.
+    let o = zhqa(&["check", "--fix", &f]);
+    assert!(stderr(&o).contains("applied 0 fixes"), "{}", stderr(&o));
+    let o = zhqa(&["check", "--fix", "--unsafe-fixes", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(std::fs::read_to_string(&f).unwrap().contains("“我们将继续深化合作。”部长说。\r\n"));
+    // Nothing but the file itself is left in the directory.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_of_a_read_only_file_is_an_error_and_leaves_it_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "他说,好。\n".as_bytes());
+    let g = write(dir.path(), "b.txt", "她说,好。\n".as_bytes());
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = zhqa(&["check", "--fix", &f, &g]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a.txt") && stderr(&o).contains("read-only"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "他说,好。\n");
+    assert_eq!(std::fs::read_to_string(&g).unwrap(), "她说，好。\n", "the other file is still fixed");
+}
