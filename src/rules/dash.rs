@@ -140,7 +140,8 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     }
     // `标题 - 网站名`: a short tail without punctuation is a title separator.
     let tail = doc.text[doc.runs[i].end..p.end].trim();
-    if tail.chars().nth(12).is_none() && !tail.contains(super::common::is_cjk_punct) {
+    let sentence_mark = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、');
+    if tail.chars().nth(12).is_none() && !tail.contains(sentence_mark) {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);

@@ -116,16 +116,19 @@ fn han_latin(cx: &mut Context) {
         HanLatin::Consistent if spaced == tight => return,
         HanLatin::Consistent => spaced > tight,
     };
+    // A style the publication chose is applied safely; one guessed from the majority of
+    // the document (a space may also separate fields: `2/26 小雨`) waits for an editor.
+    let app = if cx.han_latin == HanLatin::Consistent { Applicability::Unsafe } else { Applicability::Safe };
     for b in all {
         match (b.space, want_space) {
             (Some((s, e)), false) => {
                 if let Some(d) = cx.report(HAN_LATIN, s, e, "remove", &[]) {
-                    d.fix = Some(Fix::replace(Applicability::Safe, s, e, ""));
+                    d.fix = Some(Fix::replace(app, s, e, ""));
                 }
             }
             (None, true) => {
                 if let Some(d) = cx.report(HAN_LATIN, b.at, b.at, "add", &[]) {
-                    d.fix = Some(Fix::replace(Applicability::Safe, b.at, b.at, " "));
+                    d.fix = Some(Fix::replace(app, b.at, b.at, " "));
                     d.fix.as_mut().expect("just set").title = "加空格".into();
                 }
             }
