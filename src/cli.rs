@@ -31,6 +31,8 @@ pub enum Command {
         /// A rule id, e.g. quote/dash-speech.
         rule: String,
     },
+    /// Write a commented starter zhqa.toml in the current directory.
+    Init,
 }
 
 #[derive(clap::Args, Debug)]
@@ -52,9 +54,13 @@ pub struct CheckArgs {
     /// Exit with status 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// House style for spaces between Han and Latin letters or digits (space/han-latin).
-    #[arg(long, value_enum, default_value_t = HanLatin::Consistent, value_name = "STYLE")]
-    pub han_latin_spacing: HanLatin,
+    /// House style for spaces between Han and Latin letters or digits (space/han-latin;
+    /// default: the configuration's, else consistent).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub han_latin_spacing: Option<HanLatin>,
+    /// Use this configuration file instead of the nearest zhqa.toml above each file.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Apply every safe fix in place (atomically), then report what is left.
     #[arg(long)]
     pub fix: bool,

@@ -5,6 +5,7 @@
 //! them and reports `diagnostic`s, `fix` applies their edits, and `output` renders them.
 //! The library never prints and never exits; the binary decides the exit status.
 
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

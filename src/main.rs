@@ -3,13 +3,16 @@
 
 mod cli;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, ColorChoice, Command};
+use zhqa::config::{Config, ConfigError};
 use zhqa::fix;
 use zhqa::input::{self, InputError};
 use zhqa::output::{self, FileReport};
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
+        Command::Init => init(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -35,20 +39,23 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> std::io::Result<u8> {
-    let selection = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        han_latin: args.han_latin_spacing,
-    };
-    let unknown = selection.unknown();
+    let cli = Selection { select: args.select.clone(), ignore: args.ignore.clone(), ..Default::default() };
+    let unknown = cli.unknown();
     if !unknown.is_empty() {
         eprintln!("zhqa: error: unknown rule or category: {} (see `zhqa rules`)", unknown.join(", "));
         return Ok(2);
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (files, mut errors) = input::collect(&paths);
+    let selections = match selections(&files, &args) {
+        Ok(s) => s,
+        Err(e) => {
+            report_config_error(&e);
+            return Ok(2);
+        }
+    };
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let checked = check_files(&files, &args, &selection, threads);
+    let checked = check_files(&files, &args, &selections, threads);
     let mut reports = Vec::new();
     let (mut fixes, mut fixed_files, mut diffs) = (0, 0, String::new());
     for result in checked {
@@ -101,6 +108,62 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     })
 }
 
+/// The selection for each file: the command line over the file's configuration (given
+/// with --config, or the nearest zhqa.toml above the file). Files that share a
+/// configuration share one selection.
+fn selections(files: &[PathBuf], args: &CheckArgs) -> Result<Vec<Arc<Selection>>, ConfigError> {
+    let from =
+        |config: &Config| Arc::new(config.selection(&args.select, &args.ignore, args.han_latin_spacing));
+    if let Some(path) = &args.config {
+        let one = from(&Config::load(path)?);
+        return Ok(files.iter().map(|_| one.clone()).collect());
+    }
+    let none = from(&Config::default());
+    let mut loaded: HashMap<PathBuf, Arc<Selection>> = HashMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let found = if file.as_os_str() == "-" { Config::find(Path::new(".")) } else { Config::find(file) };
+        out.push(match found {
+            None => none.clone(),
+            Some(p) => match loaded.get(&p) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = from(&Config::load(&p)?);
+                    loaded.insert(p, s.clone());
+                    s
+                }
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// A configuration error, with the offending line shown when its place is known.
+fn report_config_error(e: &ConfigError) {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term;
+    match &e.span {
+        Some(span) => {
+            let name = e.path.display().to_string();
+            let file = SimpleFile::new(name.as_str(), e.text.as_str());
+            let d = Diagnostic::error()
+                .with_message(format!("invalid configuration: {}", e.message))
+                .with_labels(vec![Label::primary((), span.clone())]);
+            let mut out = term::termcolor::Buffer::no_color();
+            let _ = term::emit_to_write_style(
+                &mut term::StylesWriter::new(&mut out, &term::Styles::default()),
+                &term::Config::default(),
+                &file,
+                &d,
+            );
+            eprintln!("zhqa: error: {e}");
+            eprint!("{}", String::from_utf8_lossy(out.as_slice()));
+        }
+        None => eprintln!("zhqa: error: {e}"),
+    }
+}
+
 /// What checking one file gives: its report and what was fixed, or the error that kept it
 /// from being checked (or fixed).
 type Checked = Result<Done, (String, InputError)>;
@@ -115,8 +178,14 @@ struct Done {
 
 /// Read and check every file, on `threads` worker threads that take the next file as they
 /// finish one; results come back in the order of `files`, so output is deterministic.
-fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threads: usize) -> Vec<Checked> {
-    let one = |path: &PathBuf| -> Checked {
+fn check_files(
+    files: &[PathBuf],
+    args: &CheckArgs,
+    selections: &[Arc<Selection>],
+    threads: usize,
+) -> Vec<Checked> {
+    let one = |k: usize| -> Checked {
+        let (path, selection) = (&files[k], &*selections[k]);
         let display = if path.as_os_str() == "-" {
             args.stdin_filename.clone().unwrap_or_else(|| "-".into())
         } else {
@@ -150,7 +219,7 @@ fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threa
     };
     let threads = threads.clamp(1, files.len().max(1));
     if threads == 1 {
-        return files.iter().map(one).collect();
+        return (0..files.len()).map(one).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, Checked)> = std::thread::scope(|scope| {
@@ -160,8 +229,10 @@ fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threa
                     let mut mine = Vec::new();
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(path) = files.get(k) else { break };
-                        mine.push((k, one(path)));
+                        if k >= files.len() {
+                            break;
+                        }
+                        mine.push((k, one(k)));
                     }
                     mine
                 })
@@ -175,6 +246,18 @@ fn check_files(files: &[PathBuf], args: &CheckArgs, selection: &Selection, threa
 
 fn report_input_error(path: &str, e: &InputError) {
     eprintln!("zhqa: error: {path}: {e}");
+}
+
+/// Write a commented starter zhqa.toml in the current directory (never over one).
+fn init() -> std::io::Result<u8> {
+    let path = Path::new("zhqa.toml");
+    if path.exists() {
+        eprintln!("zhqa: error: zhqa.toml already exists; it was left as it is");
+        return Ok(2);
+    }
+    std::fs::write(path, zhqa::config::STARTER)?;
+    println!("wrote zhqa.toml");
+    Ok(0)
 }
 
 fn rules() -> std::io::Result<u8> {

@@ -283,3 +283,62 @@ fn fix_of_a_read_only_file_is_an_error_and_leaves_it_alone() {
     assert_eq!(std::fs::read_to_string(&f).unwrap(), "他说,好。\n");
     assert_eq!(std::fs::read_to_string(&g).unwrap(), "她说，好。\n", "the other file is still fixed");
 }
+
+#[test]
+fn configuration_selects_overrides_and_allows() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "sub/a.txt",
+        "他说,好。samsonite品牌和blockchain技术，涉及能源...等领域。\n".as_bytes(),
+    );
+    let rules = |o: &Output| -> Vec<String> {
+        stdout(o).lines().map(|l| l.split(": ").nth(1).unwrap().to_string()).collect()
+    };
+    let before = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(rules(&before).len(), 4, "{}", stdout(&before));
+    // The nearest zhqa.toml above the file applies.
+    write(
+        dir.path(),
+        "zhqa.toml",
+        b"[rules]\nignore = [\"punct/halfwidth\"]\n[rules.severity]\n\"punct\" = \"info\"\n\"punct/ellipsis\" = \"error\"\n[foreign]\nallow = [\"Samsonite\", \"blockchain\"]\n",
+    );
+    let after = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(
+        rules(&after),
+        ["error[punct/ellipsis] 省略号应写作“……”（六个点，占两个字的位置），不是“...”"]
+    );
+    assert_eq!(after.status.code(), Some(1));
+    // --select on the command line replaces the file's selection.
+    let only = zhqa(&["check", "--format", "concise", "--select", "foreign", &f]);
+    assert!(stdout(&only).is_empty(), "{}", stdout(&only));
+}
+
+#[test]
+fn a_bad_configuration_points_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "他说,好。\n".as_bytes());
+    let cfg = write(dir.path(), "zhqa.toml", b"[rules]\nselect = []\nignor = [\"x\"]\n");
+    let o = zhqa(&["check", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&format!("{cfg}:3:1: unknown field `ignor`")), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3 │ ignor = [\"x\"]"), "{}", stderr(&o));
+    write(dir.path(), "zhqa.toml", b"[style]\nhan-latin-spacing = \"sometimes\"\n");
+    let o = zhqa(&["check", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("zhqa.toml:2:21"), "{}", stderr(&o));
+}
+
+#[test]
+fn init_writes_a_starter_that_loads_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhqa")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    assert_eq!(run(&["init"]).status.code(), Some(0));
+    let starter = std::fs::read_to_string(dir.path().join("zhqa.toml")).unwrap();
+    write(dir.path(), "a.txt", "他说,好。\n".as_bytes());
+    assert_eq!(run(&["check", "a.txt"]).status.code(), Some(1), "the starter configuration loads");
+    assert_eq!(run(&["init"]).status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.path().join("zhqa.toml")).unwrap(), starter);
+}

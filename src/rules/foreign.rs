@@ -376,6 +376,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         let n = w.chars().count();
         *s == Shape::Lower
             && !words.latin_allow.contains(w)
+            && !cx.allow.contains(w)
             && !(capitalised && (words.english_function.contains(w) || words.name_particles.contains(w)))
             && !words.name_particles.contains(w)
             && (n >= 3 || latin.len() > 1)

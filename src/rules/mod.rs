@@ -19,7 +19,7 @@ mod quote;
 mod space;
 mod term;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use catalog::{catalog, render, Catalog};
 
@@ -54,6 +54,10 @@ pub struct Selection {
     pub ignore: Vec<String>,
     /// The house style for spaces between Han and Latin letters or digits.
     pub han_latin: HanLatin,
+    /// Severity overrides by rule id or category (the most specific one wins).
+    pub severity: Vec<(String, Severity)>,
+    /// Foreign words and names the publication allows (lower case).
+    pub allow: std::collections::HashSet<String>,
 }
 
 /// House styles for the space between Han characters and Latin letters or digits:
@@ -76,6 +80,17 @@ impl Selection {
         self.select.iter().chain(&self.ignore).filter(|s| c.matching(s).next().is_none()).cloned().collect()
     }
 
+    /// The severity rule `id` is reported at: its default, or an override.
+    fn severity_of(&self, id: &str, default: Severity) -> Severity {
+        let c = catalog();
+        self.severity
+            .iter()
+            .filter(|(s, _)| c.matching(s).any(|r| r.id == id))
+            // An id is more specific than a category, a category than `all`.
+            .max_by_key(|(s, _)| if s == id { 2 } else { usize::from(s != "all") })
+            .map_or(default, |(_, v)| *v)
+    }
+
     fn enabled(&self) -> Vec<&'static str> {
         let c = catalog();
         let selected = |id: &str| {
@@ -91,6 +106,9 @@ pub struct Context<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub catalog: &'static Catalog,
     pub han_latin: HanLatin,
+    /// Foreign words and names the publication allows (lower case).
+    pub allow: &'d std::collections::HashSet<String>,
+    selection: &'d Selection,
     /// The selected rule ids (a few dozen: a linear scan beats hashing here).
     enabled: Vec<&'static str>,
     out: Vec<Diagnostic>,
@@ -114,7 +132,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return;
         }
         if let Some(meta) = self.catalog.get(d.rule) {
-            d.severity = meta.severity;
+            d.severity = self.selection.severity_of(d.rule, meta.severity);
         }
         self.out.push(d);
     }
@@ -140,8 +158,15 @@ impl<'d, 'a> Context<'d, 'a> {
 /// Run every selected check over the document; diagnostics sorted by position.
 pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     let enabled = selection.enabled();
-    let mut cx =
-        Context { doc, catalog: catalog(), han_latin: selection.han_latin, enabled, out: Vec::new() };
+    let mut cx = Context {
+        doc,
+        catalog: catalog(),
+        han_latin: selection.han_latin,
+        allow: &selection.allow,
+        selection,
+        enabled,
+        out: Vec::new(),
+    };
     for c in CHECKS {
         if c.rules.iter().any(|id| cx.on(id)) {
             (c.run)(&mut cx);

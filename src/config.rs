@@ -1,0 +1,178 @@
+//! A publication's configuration: `zhqa.toml` (or `.zhqa.toml`), found by walking up from
+//! each checked file or given with `--config`. It selects rules, overrides severities,
+//! sets the house style and lists the foreign words and names the publication allows.
+//! Unknown keys and bad values are errors that point at their line.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::{HanLatin, Selection};
+
+/// The file names looked for, in order, in each directory.
+pub const FILE_NAMES: &[&str] = &["zhqa.toml", ".zhqa.toml"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub rules: RulesConfig,
+    #[serde(default)]
+    pub style: StyleConfig,
+    #[serde(default)]
+    pub foreign: ForeignConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesConfig {
+    /// Only these rules (ids or categories); empty: all.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Not these rules (ids or categories).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity by rule id or category: `"punct/ellipsis" = "error"`, `space = "info"`.
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, Severity>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StyleConfig {
+    #[serde(default)]
+    pub han_latin_spacing: Option<HanLatinStyle>,
+}
+
+/// The house style values as they are written in the file.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HanLatinStyle {
+    Never,
+    Always,
+    Consistent,
+}
+
+impl From<HanLatinStyle> for HanLatin {
+    fn from(s: HanLatinStyle) -> Self {
+        match s {
+            HanLatinStyle::Never => HanLatin::Never,
+            HanLatinStyle::Always => HanLatin::Always,
+            HanLatinStyle::Consistent => HanLatin::Consistent,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignConfig {
+    /// Foreign words and names the publication keeps as they are (brands, bylines,
+    /// programme names); compared without regard to letter case.
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+/// A configuration file that could not be used: where and why.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub text: String,
+    /// Byte span of the offending part, when known.
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.span {
+            Some(span) => {
+                let line = self.text[..span.start].matches('\n').count() + 1;
+                let col = self.text[..span.start].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl Config {
+    /// Read and validate a configuration file: its keys, and that every rule selector
+    /// names a rule or a category.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            text: String::new(),
+            span: None,
+            message: e.to_string(),
+        })?;
+        let error = |span, message: String| ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span,
+            message,
+        };
+        let config: Config = toml::from_str(&text).map_err(|e| error(e.span(), e.message().to_string()))?;
+        let c = crate::rules::catalog::catalog();
+        let selectors =
+            config.rules.select.iter().chain(&config.rules.ignore).chain(config.rules.severity.keys());
+        for s in selectors {
+            if c.matching(s).next().is_none() {
+                let span = text
+                    .find(&format!("\"{s}\""))
+                    .or_else(|| text.find(s.as_str()))
+                    .map(|i| i..i + s.len() + 2);
+                return Err(error(span, format!("`{s}` is not a rule or a category (see `zhqa rules`)")));
+            }
+        }
+        Ok(config)
+    }
+
+    /// The nearest configuration file for `file`: in its directory or one above it.
+    pub fn find(file: &Path) -> Option<PathBuf> {
+        let start = if file.is_dir() { file } else { file.parent()? };
+        let start = start.canonicalize().ok()?;
+        start.ancestors().find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+    }
+
+    /// The selection for checking: this configuration with the command line's selectors
+    /// on top (`--select` replaces the file's, `--ignore` adds to it).
+    pub fn selection(
+        &self,
+        cli_select: &[String],
+        cli_ignore: &[String],
+        cli_style: Option<HanLatin>,
+    ) -> Selection {
+        let select = if cli_select.is_empty() { self.rules.select.clone() } else { cli_select.to_vec() };
+        let ignore = self.rules.ignore.iter().chain(cli_ignore).cloned().collect();
+        let severity = self.rules.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let allow: HashSet<String> = self.foreign.allow.iter().map(|w| w.to_lowercase()).collect();
+        let han_latin = cli_style.or(self.style.han_latin_spacing.map(Into::into)).unwrap_or_default();
+        Selection { select, ignore, han_latin, severity, allow }
+    }
+}
+
+/// A commented starter configuration for `zhqa init`.
+pub const STARTER: &str = r#"# zhqa configuration (see zhqa's README, "Configuration").
+# zhqa looks for zhqa.toml or .zhqa.toml in the checked file's directory and above.
+
+[rules]
+# Only these rules or categories (empty: all). `zhqa rules` lists them.
+select = []
+# Not these rules or categories.
+ignore = []
+
+# Severity by rule id or category: "error", "warning" or "info".
+[rules.severity]
+# "quote/corner-brackets" = "error"
+# "space" = "info"
+
+[style]
+# Spaces between Han and Latin letters or digits: "never", "always" or "consistent".
+han-latin-spacing = "consistent"
+
+[foreign]
+# Foreign words and names this publication keeps as they are (any letter case).
+allow = []
+"#;
