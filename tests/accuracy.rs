@@ -36,7 +36,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("quotes", "他称这是\"历史性\"的一步。", &["quote/foreign-style"]),
     ("quotes", "他称这是«历史性»的一步。", &["quote/foreign-style"]),
     ("quotes ok", "他说：“第一，谈判取得了进展。\n“第二，双方同意继续磋商。”", &[]),
-    ("quotes ok", "他说：“这就是所谓‘新常态’的含义。”记者在Xi’an采访。", &[]),
+    ("quotes ok", "他说：“这就是所谓‘新常态’的含义。”记者在西安（Xi’an）采访。", &[]),
     // Half-width marks.
     ("half-width", "托卡耶夫表示,双方将加强合作.", &["punct/halfwidth", "punct/halfwidth"]),
     ("half-width", "会议议题包括:能源、交通。", &["punct/halfwidth"]),

@@ -118,6 +118,8 @@ struct RuleFile {
 pub struct Words {
     /// Lower-case Latin words that are not flagged as untranslated (units, symbols...).
     pub latin_allow: HashSet<String>,
+    /// Capitalised names mainland copy customarily keeps in Latin (lower case).
+    pub latin_names: HashSet<String>,
     /// CMS and metadata field names seen glued to the first sentence.
     pub metadata_fields: HashSet<String>,
     /// English function words: their presence marks a phrase, not a name.

@@ -6,6 +6,8 @@
 //! from language identification alone: whatlang cannot judge one or two words, so it
 //! only names the language of long phrases.
 
+use std::collections::HashSet;
+
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -19,7 +21,8 @@ pub const UNTRANSLATED: &str = "foreign/untranslated";
 pub const OTHER_SCRIPT: &str = "foreign/other-script";
 pub const MIXED_SCRIPT: &str = "foreign/mixed-script";
 pub const FULLWIDTH: &str = "foreign/fullwidth-alnum";
-pub const RULES: &[&str] = &[UNTRANSLATED, OTHER_SCRIPT, MIXED_SCRIPT, FULLWIDTH];
+pub const BARE_NAME: &str = "foreign/bare-name";
+pub const RULES: &[&str] = &[UNTRANSLATED, OTHER_SCRIPT, MIXED_SCRIPT, FULLWIDTH, BARE_NAME];
 
 pub fn check(cx: &mut Context) {
     if cx.on(FULLWIDTH) {
@@ -48,11 +51,13 @@ pub fn check(cx: &mut Context) {
     // English on every line: eight Latin words or pieces of code or more, one for every
     // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
     let technical = words + code >= 8 && (words + code) * 25 > han;
+    // Latin names given as glosses so far: a later bare mention should use the rendering.
+    let mut glossed = HashSet::new();
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
         if doc.has_han(p) {
-            paragraph(cx, p, cased, technical);
+            paragraph(cx, p, cased, technical, &mut glossed);
         }
     }
 }
@@ -116,7 +121,7 @@ enum TokenScript {
     Exempt,
 }
 
-fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool) {
+fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool, glossed: &mut HashSet<String>) {
     let scope = Scope { cased, technical, bilingual: bilingual(cx, p) };
     let doc = cx.doc;
     let mut stack: Vec<Enclosure> = Vec::new();
@@ -142,7 +147,7 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool) {
         }
         let Some(chunk) = doc.chunk_at(i).filter(|c| c.runs.start == i) else {
             if run.kind != Kind::Space {
-                flush(cx, p, &mut phrase, scope);
+                flush(cx, p, &mut phrase, scope, glossed);
             }
             i += 1;
             continue;
@@ -156,18 +161,18 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool) {
         let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
         match token(cx, chunk, encl) {
             // A URL or other code ends a phrase and is never part of one.
-            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope),
+            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope, glossed),
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
-                    flush(cx, p, &mut phrase, scope);
+                    flush(cx, p, &mut phrase, scope, glossed);
                 }
                 if phrase.last().is_some_and(|l| l.encl != t.encl) {
-                    flush(cx, p, &mut phrase, scope);
+                    flush(cx, p, &mut phrase, scope, glossed);
                 }
                 phrase.push(t);
                 last_token_run = chunk.runs.end - 1;
             }
-            None => flush(cx, p, &mut phrase, scope),
+            None => flush(cx, p, &mut phrase, scope, glossed),
         }
         // Edge punctuation other than brackets ends a phrase (a comma, a full stop).
         let edge_end = text.ends_with([',', ';', '!', '?', ':', '"']);
@@ -175,11 +180,11 @@ fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool) {
             stack.pop();
         }
         if closes || edge_end {
-            flush(cx, p, &mut phrase, scope);
+            flush(cx, p, &mut phrase, scope, glossed);
         }
         i = chunk.runs.end;
     }
-    flush(cx, p, &mut phrase, scope);
+    flush(cx, p, &mut phrase, scope, glossed);
 }
 
 fn only_spaces_between(cx: &Context, a: usize, b: usize) -> bool {
@@ -249,7 +254,13 @@ fn is_title_part(part: &str) -> bool {
 }
 
 /// Decide on one phrase (tokens separated only by spaces) and report it.
-fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, scope: Scope) {
+fn flush(
+    cx: &mut Context,
+    p: &Paragraph,
+    phrase: &mut Vec<Token>,
+    scope: Scope,
+    glossed: &mut HashSet<String>,
+) {
     if phrase.is_empty() {
         return;
     }
@@ -257,6 +268,8 @@ fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, scope: Scope)
     let encl = tokens[0].encl;
     // A gloss in brackets after its Chinese rendering, or an annotation: correct form.
     if encl == Enclosure::Bracket {
+        let text = cx.doc.slice(tokens[0].start, tokens[tokens.len() - 1].end);
+        glossed.insert(text.to_lowercase());
         return;
     }
     for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
@@ -270,6 +283,57 @@ fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, scope: Scope)
     if encl != Enclosure::Title {
         latin_phrase(cx, p, &tokens, scope);
     }
+    if encl == Enclosure::None {
+        bare_name(cx, p, &tokens, scope, glossed);
+    }
+}
+
+/// A capitalised foreign name standing in a Chinese sentence without a Chinese rendering:
+/// `据Reuters报道`. Names glossed earlier in the document are pointed back to their
+/// rendering. Acronyms, camel-case brands, the names a publication keeps in Latin (its
+/// allow-list and `latin_names`), technical writing and bilingual paragraphs are left alone.
+fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, glossed: &HashSet<String>) {
+    let doc = cx.doc;
+    if !cx.on(BARE_NAME) || !scope.cased || scope.technical || scope.bilingual {
+        return;
+    }
+    if tokens.iter().any(|t| t.script != TokenScript::Latin) {
+        return;
+    }
+    let words = &cx.catalog.words;
+    let mut title = false;
+    for t in tokens {
+        let w = doc.slice(t.start, t.end);
+        match shape(w) {
+            Shape::Title => title = true,
+            Shape::Lower => {
+                let l = w.to_lowercase();
+                if !words.english_function.contains(&l) && !words.name_particles.contains(&l) {
+                    return;
+                }
+            }
+            Shape::Upper | Shape::Single => {}
+            Shape::Mixed => return,
+        }
+    }
+    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
+    let text = doc.slice(start, end);
+    let lower = text.to_lowercase();
+    if !title || cx.allow.contains(&lower) || words.latin_names.contains(&lower) {
+        return;
+    }
+    // Chinese on one side at least, and not a label at the start of a paragraph.
+    let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
+    let (left, right) =
+        (prev_solid(doc, p, i0).map(|k| &doc.runs[k]), next_solid(doc, p, i1).map(|k| &doc.runs[k]));
+    if !is_chinese_side(left) && !is_chinese_side(right) {
+        return;
+    }
+    if left.is_none() && right.is_some_and(|r| matches!(r.mark(), Some(':' | '：'))) {
+        return;
+    }
+    let key = if glossed.contains(&lower) { "glossed" } else { "" };
+    cx.report(BARE_NAME, start, end, key, &[("found", text)]);
 }
 
 fn mixed(cx: &mut Context, t: &Token) {
