@@ -33,15 +33,20 @@ pub fn check(cx: &mut Context) {
     // case) cannot tell names and acronyms from words by case.
     // Latin words and pieces of code both speak for technical writing; only words count
     // for letter case.
-    let (mut words, mut code, mut han) = (0, 0, 0);
+    // Capitalised words in brackets are glosses, which say nothing about the register.
+    let (mut words, mut code, mut han, mut capitals, mut depth) = (0, 0, 0, 0, 0i32);
     let mut capital = false;
     for (i, r) in doc.runs.iter().enumerate() {
         match r.kind {
             Kind::Han => han += r.chars,
+            Kind::Punct('（' | '(') => depth += 1,
+            Kind::Punct('）' | ')') | Kind::Newline => depth = 0.max(depth - 1),
             Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,
             Kind::Latin if r.chars >= 2 => {
                 words += 1;
+                let cap = doc.slice(r.start, r.end).starts_with(char::is_uppercase);
                 capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+                capitals += usize::from(cap && depth == 0);
             }
             _ => {}
         }
@@ -51,13 +56,16 @@ pub fn check(cx: &mut Context) {
     // English on every line: eight Latin words or pieces of code or more, one for every
     // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
     let technical = words + code >= 8 && (words + code) * 25 > han;
+    // Software help and manuals name products, keys and people in Latin throughout: four
+    // capitalised words or more, one for every 60 Han characters or fewer.
+    let names_in_latin = capitals >= 4 && capitals * 60 > han;
     // Latin names given as glosses so far: a later bare mention should use the rendering.
     let mut glossed = HashSet::new();
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
         if doc.has_han(p) {
-            paragraph(cx, p, cased, technical, &mut glossed);
+            paragraph(cx, p, Register { cased, technical, names_in_latin }, &mut glossed);
         }
     }
 }
@@ -92,6 +100,14 @@ enum Shape {
     Single,
 }
 
+/// What holds for the whole document.
+#[derive(Clone, Copy)]
+struct Register {
+    cased: bool,
+    technical: bool,
+    names_in_latin: bool,
+}
+
 /// What holds for a whole paragraph, worked out once.
 #[derive(Clone, Copy)]
 struct Scope {
@@ -99,6 +115,8 @@ struct Scope {
     cased: bool,
     /// The document is technical writing, full of English terms.
     technical: bool,
+    /// The document names things in Latin throughout (software help, manuals).
+    names_in_latin: bool,
     /// The paragraph is bilingual material.
     bilingual: bool,
 }
@@ -121,8 +139,13 @@ enum TokenScript {
     Exempt,
 }
 
-fn paragraph(cx: &mut Context, p: &Paragraph, cased: bool, technical: bool, glossed: &mut HashSet<String>) {
-    let scope = Scope { cased, technical, bilingual: bilingual(cx, p) };
+fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet<String>) {
+    let scope = Scope {
+        cased: r.cased,
+        technical: r.technical,
+        names_in_latin: r.names_in_latin,
+        bilingual: bilingual(cx, p),
+    };
     let doc = cx.doc;
     let mut stack: Vec<Enclosure> = Vec::new();
     let mut phrase: Vec<Token> = Vec::new();
@@ -294,7 +317,7 @@ fn flush(
 /// allow-list and `latin_names`), technical writing and bilingual paragraphs are left alone.
 fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, glossed: &HashSet<String>) {
     let doc = cx.doc;
-    if !cx.on(BARE_NAME) || !scope.cased || scope.technical || scope.bilingual {
+    if !cx.on(BARE_NAME) || !scope.cased || scope.technical || scope.names_in_latin || scope.bilingual {
         return;
     }
     if tokens.iter().any(|t| t.script != TokenScript::Latin) {
@@ -305,6 +328,8 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     for t in tokens {
         let w = doc.slice(t.start, t.end);
         match shape(w) {
+            // A capitalised English word is a label or a key (Writer, Shift, Open), not a name.
+            Shape::Title if cx.catalog.is_english(&w.to_lowercase()) => return,
             Shape::Title => title = true,
             Shape::Lower => {
                 let l = w.to_lowercase();
