@@ -1,6 +1,7 @@
 //! Applying the edits of fixes: non-overlapping, everything outside the edits unchanged.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::format::Format;
 use crate::rules::Selection;
 
 /// Apply the fixes of `diagnostics` (safe ones, and unsafe ones when asked). A fix whose
@@ -37,12 +38,12 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_too: bool) -> (Strin
 /// Fix a text until nothing more can be fixed: each pass applies the fixes that do not
 /// conflict, and the conflicting ones get their turn in the next pass, on the text as it
 /// is then. Returns the fixed text and the number of fixes applied.
-pub fn fix_text(text: &str, selection: &Selection, unsafe_too: bool) -> (String, usize) {
+pub fn fix_text(text: &str, format: Format, selection: &Selection, unsafe_too: bool) -> (String, usize) {
     let mut current = text.to_string();
     let mut total = 0;
     // Each pass applies at least one fix; a bound keeps a pathological cycle finite.
     for _ in 0..16 {
-        let found = crate::check_text(&current, selection);
+        let found = crate::check_as(&current, format, selection);
         let (next, applied) = apply(&current, &found, unsafe_too);
         if applied == 0 || next == current {
             break;
@@ -72,10 +73,10 @@ mod tests {
     fn fixing_again_changes_nothing() {
         let all = Selection::default();
         let text = "托卡耶夫表示,双方将加强合作.\n涉及能源、交通...等领域，，他说“ 好 ”。";
-        let (once, n) = fix_text(text, &all, false);
+        let (once, n) = fix_text(text, Format::Plain, &all, false);
         assert!(n >= 4, "{n}: {once}");
         assert_eq!(once, "托卡耶夫表示，双方将加强合作。\n涉及能源、交通……等领域，他说“好”。");
-        assert_eq!(fix_text(&once, &all, false), (once.clone(), 0));
+        assert_eq!(fix_text(&once, Format::Plain, &all, false), (once.clone(), 0));
     }
 
     #[test]

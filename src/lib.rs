@@ -1,23 +1,34 @@
 //! zhqa — a linter for Chinese editorial copy.
 //!
-//! The modules follow the data: `input` reads and decodes files, `document` and `scan`
-//! turn the text into paragraphs, chunks and classified runs in one pass, `rules` checks
-//! them and reports `diagnostic`s, `fix` applies their edits, and `output` renders them.
-//! The library never prints and never exits; the binary decides the exit status.
+//! The modules follow the data: `input` reads and decodes files (and `config` finds the
+//! publication's settings), `format` masks what is not prose, `document` and `scan` turn
+//! the text into paragraphs, chunks and classified runs in one pass, `rules` checks them
+//! and reports `diagnostic`s, `fix` applies their edits, and `output` renders them. The
+//! library never prints and never exits; the binary decides the exit status.
 
-pub mod config;
-pub mod diagnostic;
-pub mod document;
-pub mod fix;
 pub mod input;
-pub mod output;
-pub mod rules;
+pub mod config;
+pub mod format;
+pub mod document;
 pub mod scan;
+pub mod rules;
+pub mod diagnostic;
+pub mod fix;
+pub mod output;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use format::Format;
 pub use rules::Selection;
 
-/// Check a text and return its diagnostics, sorted by position.
+/// Check a file's text in its format (only the prose of Markdown is read); spans point
+/// into `text` itself.
+pub fn check_as(text: &str, format: Format, selection: &Selection) -> Vec<Diagnostic> {
+    let prose = format::prose(text, format);
+    let doc = document::Document::new(&prose);
+    rules::check(&doc, selection)
+}
+
+/// Check a plain text and return its diagnostics, sorted by position.
 ///
 /// ```
 /// use zhqa::{check_text, Selection};

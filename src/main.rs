@@ -192,9 +192,10 @@ fn check_files(
             path.display().to_string()
         };
         let mut source = input::load(path, &display).map_err(|e| (display.clone(), e))?;
+        let format = zhqa::Format::of_path(Path::new(&display));
         let mut done = Done { fixed: 0, diff: None, report: None };
         if args.fix || args.diff {
-            let (fixed, n) = fix::fix_text(&source.text, selection, args.unsafe_fixes);
+            let (fixed, n) = fix::fix_text(&source.text, format, selection, args.unsafe_fixes);
             if n > 0 && fixed != source.text {
                 if args.diff {
                     let diff = similar::TextDiff::from_lines(&source.text, &fixed)
@@ -213,7 +214,7 @@ fn check_files(
                 done.fixed = n;
             }
         }
-        let diagnostics = zhqa::check_text(&source.text, selection);
+        let diagnostics = zhqa::check_as(&source.text, format, selection);
         done.report = Some(FileReport { source, diagnostics });
         Ok(done)
     };

@@ -32,6 +32,8 @@ pub enum Kind {
     /// Characters that should not be in copy: U+FFFD, control characters, zero-width
     /// characters, soft hyphens, a BOM inside the text.
     Invisible,
+    /// What is not prose (code, markup) in a format that has both: see `format::MASK`.
+    Masked,
 }
 
 impl Kind {
@@ -77,6 +79,7 @@ pub fn classify(c: char) -> Kind {
         '0'..='9' => Kind::Digit,
         ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => Kind::Space,
         '\n' | '\r' => Kind::Newline,
+        crate::format::MASK => Kind::Masked,
         '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3007}' => Kind::Han,
         '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => Kind::FullwidthAlnum,
         '\u{fffd}'

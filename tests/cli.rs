@@ -342,3 +342,32 @@ fn init_writes_a_starter_that_loads_and_never_overwrites() {
     assert_eq!(run(&["init"]).status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.path().join("zhqa.toml")).unwrap(), starter);
 }
+
+#[test]
+fn markdown_is_checked_as_prose_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "---\ntitle: date 2025-11-16\ntags: [news]\n---\n\n# 中亚峰会开幕\n\n- 第一项：加强合作\n- 第二项：扩大贸易\n\n总统表示,双方将深化合作。详见[报道](https://example.com/a,b?x=1)。\n\n运行 `ls -la`，然后执行：\n\n```sh\necho \"hello, world...\"\n# 注释,说明\n```\n\n<div class=\"note\">注意...</div>\n";
+    let f = write(dir.path(), "a.md", md.as_bytes());
+    let o = zhqa(&["check", "--format", "json", &f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (s, e) = (d["start"].as_u64().unwrap() as usize, d["end"].as_u64().unwrap() as usize);
+            (d["rule"].as_str().unwrap().to_string(), md[s..e].to_string())
+        })
+        .collect();
+    // Only the half-width comma of the prose: not the front matter, the list markers, the
+    // link target, the inline code, the code block or the HTML.
+    assert_eq!(found, [("punct/halfwidth".to_string(), ",".to_string())]);
+    // Read as plain text, the comment in the code block is reported too.
+    let t = write(dir.path(), "a.txt", md.as_bytes());
+    let o = zhqa(&["check", "--format", "concise", &t]);
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+    // --fix touches the prose only.
+    let o = zhqa(&["check", "--fix", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), md.replace("总统表示,", "总统表示，"));
+}
