@@ -1,5 +1,6 @@
 //! Input formats: which parts of a file are prose. Markdown is parsed (pulldown-cmark);
-//! code blocks, inline code, HTML, link targets, markup and front matter are masked.
+//! code blocks, inline code, HTML, link targets, markup and front matter are masked. In
+//! HTML, tags, comments, character references and script, style and code elements are.
 //!
 //! Masking keeps every byte offset: each masked byte becomes [`MASK`] (line breaks stay),
 //! so the checks read the prose in place and their spans point into the original file.
@@ -19,6 +20,8 @@ pub enum Format {
     Plain,
     /// Markdown: prose only.
     Markdown,
+    /// HTML: text nodes only.
+    Html,
 }
 
 impl Format {
@@ -26,6 +29,7 @@ impl Format {
     pub fn of_path(path: &Path) -> Format {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -36,7 +40,81 @@ pub fn prose(text: &str, format: Format) -> Cow<'_, str> {
     match format {
         Format::Plain => Cow::Borrowed(text),
         Format::Markdown => Cow::Owned(mask(text, &markdown_prose(text))),
+        Format::Html => Cow::Owned(mask(text, &html_prose(text))),
     }
+}
+
+/// Elements whose content is not prose.
+const HTML_SKIPPED: &[&str] = &["script", "style", "pre", "code", "kbd", "samp", "textarea", "template"];
+
+/// Byte ranges of the text nodes of an HTML text: outside tags, comments, character
+/// references and the content of script, style and code elements. A small scanner is
+/// enough here: only where the prose is matters, not the document tree.
+fn html_prose(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let (mut i, mut start) = (0, 0);
+    let mut push = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+        if from < to {
+            out.push(from..to);
+        }
+    };
+    while i < b.len() {
+        match b[i] {
+            b'<' if lower[i..].starts_with("<!--") => {
+                push(start, i, &mut out);
+                i = lower[i..].find("-->").map_or(b.len(), |k| i + k + 3);
+                start = i;
+            }
+            b'<' if b
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?')) =>
+            {
+                push(start, i, &mut out);
+                let end = tag_end(b, i);
+                let name: String =
+                    lower[i + 1..end].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                i = end;
+                // The content of a skipped element runs to its closing tag.
+                if HTML_SKIPPED.contains(&name.as_str()) {
+                    let close = format!("</{name}");
+                    i = lower[i..].find(&close).map_or(b.len(), |k| tag_end(b, i + k));
+                }
+                start = i;
+            }
+            b'&' => {
+                let len = b[i + 1..].iter().take(32).position(|&c| c == b';');
+                let entity = len.is_some_and(|n| {
+                    n > 0 && b[i + 1..i + 1 + n].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')
+                });
+                if let (true, Some(n)) = (entity, len) {
+                    push(start, i, &mut out);
+                    i += n + 2;
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    push(start, b.len(), &mut out);
+    out
+}
+
+/// The byte after the `>` that ends the tag starting at `from` (quoted values may hold `>`).
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (k, &c) in b.iter().enumerate().skip(from + 1) {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'>') => return k + 1,
+            _ => {}
+        }
+    }
+    b.len()
 }
 
 /// Byte ranges of the prose of a Markdown text: the text of paragraphs, headings, list
@@ -98,5 +176,16 @@ mod tests {
             assert!(!p.contains(gone), "{gone} should be masked: {p:?}");
         }
         assert_eq!(prose(text, Format::Plain), text);
+    }
+
+    #[test]
+    fn html_keeps_text_nodes_only() {
+        let text = "<html><head><style>p { a: \"x\" }</style><script>var s = \"总统,说\";</script></head>\n<body><p class=\"a>b\">总统表示,双方&nbsp;合作。<!-- 注释,说明 --></p><pre>代码,块</pre><a href=\"x,y\">链接</a></body></html>\n";
+        let p = prose(text, Format::Html);
+        assert_eq!(p.len(), text.len());
+        assert!(p.contains("总统表示,双方") && p.contains("合作。") && p.contains("链接"));
+        for gone in ["var s", "总统,说", "nbsp", "注释", "代码", "href", "class"] {
+            assert!(!p.contains(gone), "{gone} should be masked: {p:?}");
+        }
     }
 }

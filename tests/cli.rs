@@ -371,3 +371,15 @@ fn markdown_is_checked_as_prose_only() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), md.replace("总统表示,", "总统表示，"));
 }
+
+#[test]
+fn html_is_checked_in_its_text_nodes_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><head><title>峰会</title><script>var s = \"总统,说\";</script></head>\n<body><p class=\"lead\">总统表示,双方&nbsp;将深化合作。</p><pre>代码,块</pre></body></html>\n";
+    let f = write(dir.path(), "a.html", html.as_bytes());
+    let o = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("punct/halfwidth"));
+    zhqa(&["check", "--fix", &f]);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), html.replace("总统表示,", "总统表示，"));
+}

@@ -2,7 +2,7 @@
 //! on character boundaries inside the text, and applying all fixes gives valid text
 //! whose parts outside the edits are unchanged.
 
-use zhqa::{check_text, fix, Selection};
+use zhqa::{check_as, check_text, fix, Format, Selection};
 
 /// Characters that exercise the checks: Han (including transliteration and traditional
 /// ones), Latin, Cyrillic, Greek, digits, full-width letters, every mark the rules know,
@@ -51,5 +51,15 @@ fn generated_text_never_breaks_the_checks_or_the_fixes() {
             assert_eq!(fixed, text);
         }
         check_text(&fixed, &all);
+        // Markdown and HTML: the prose is masked in place, spans stay on boundaries.
+        for format in [Format::Markdown, Format::Html] {
+            for d in check_as(&text, format, &all) {
+                assert!(d.end <= text.len(), "{format:?} {d:?} in {text:?}");
+                assert!(
+                    text.is_char_boundary(d.start) && text.is_char_boundary(d.end),
+                    "{format:?} {d:?} in {text:?}"
+                );
+            }
+        }
     }
 }
