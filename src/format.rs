@@ -55,7 +55,7 @@ fn html_prose(text: &str) -> Vec<Range<usize>> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let (mut i, mut start) = (0, 0);
-    let mut push = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+    let push = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
         if from < to {
             out.push(from..to);
         }
