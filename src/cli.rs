@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use zhqa::input::EncodingChoice;
 use zhqa::output::Format;
 use zhqa::rules::HanLatin;
 use zhqa::Severity;
@@ -71,6 +72,10 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change; write nothing.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// The encoding of the files: auto (UTF-8, UTF-16 with BOM, else GB18030 text), utf8,
+    /// gb18030 (also GBK, GB2312). --fix writes a file back in its encoding.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
     /// Worker threads for checking files (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

@@ -24,6 +24,20 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// GB18030 (and so GBK and GB2312, its subsets), still common in newsroom archives.
+    Gb18030,
+}
+
+/// The encoding to read files in: found out (`auto`) or given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingChoice {
+    /// UTF-8 (with or without BOM), UTF-16 with a BOM, or else GB18030 when the bytes are
+    /// valid GB18030 that reads as Chinese.
+    #[default]
+    Auto,
+    Utf8,
+    /// GB18030, GBK or GB2312.
+    Gb18030,
 }
 
 /// Why a file could not be checked.
@@ -35,6 +49,8 @@ pub enum InputError {
         offset: usize,
     },
     InvalidUtf16,
+    /// Bytes that are not GB18030 (when it was asked for).
+    InvalidGb18030,
     /// A NUL byte: not a text file.
     Binary {
         offset: usize,
@@ -45,12 +61,14 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Io(e) => write!(f, "{e}"),
-            InputError::InvalidUtf8 { offset } => {
-                write!(f, "not valid UTF-8 (invalid byte at offset {offset}); not checked")
-            }
+            InputError::InvalidUtf8 { offset } => write!(
+                f,
+                "not valid UTF-8 (invalid byte at offset {offset}), nor GB18030 text; not checked (--encoding chooses)"
+            ),
             InputError::InvalidUtf16 => {
                 write!(f, "not valid UTF-16 despite its byte-order mark; not checked")
             }
+            InputError::InvalidGb18030 => write!(f, "not valid GB18030; not checked"),
             InputError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset}); not checked")
             }
@@ -60,9 +78,18 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Decode a file's bytes: UTF-8 (a BOM is dropped and not counted in offsets), or
-/// UTF-16 with a byte-order mark.
+/// Decode a file's bytes: UTF-8 (a BOM is dropped and not counted in offsets), UTF-16
+/// with a byte-order mark, or — when the bytes are not UTF-8 — GB18030 if they are valid
+/// GB18030 that reads as Chinese.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), InputError> {
+    decode_as(bytes, EncodingChoice::Auto)
+}
+
+/// Decode a file's bytes in the chosen encoding.
+pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Encoding), InputError> {
+    if choice == EncodingChoice::Gb18030 {
+        return gb18030(&bytes).ok_or(InputError::InvalidGb18030).map(|s| (s, Encoding::Gb18030));
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
     }
@@ -72,14 +99,43 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }
-    let (bytes, encoding) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    let (body, encoding) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (rest.to_vec(), Encoding::Utf8Bom),
         None => (bytes, Encoding::Utf8),
     };
     let bom = if encoding == Encoding::Utf8Bom { 3 } else { 0 };
-    String::from_utf8(bytes)
-        .map(|s| (s, encoding))
-        .map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() + bom })
+    match String::from_utf8(body) {
+        Ok(s) => Ok((s, encoding)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to() + bom;
+            let bytes = e.into_bytes();
+            match gb18030(&bytes).filter(|s| choice == EncodingChoice::Auto && reads_as_chinese(s)) {
+                Some(s) if bom == 0 => Ok((s, Encoding::Gb18030)),
+                _ => Err(InputError::InvalidUtf8 { offset }),
+            }
+        }
+    }
+}
+
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|s| s.into_owned())
+}
+
+/// Most non-ASCII characters are Han or Chinese punctuation: bytes in another legacy
+/// encoding (Latin-1, Shift-JIS) would decode as GB18030 too, but read as nonsense.
+fn reads_as_chinese(s: &str) -> bool {
+    let (mut other, mut chinese) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        {
+            chinese += 1;
+        } else {
+            other += 1;
+        }
+    }
+    chinese > 0 && chinese >= 4 * other
 }
 
 fn utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> Result<String, InputError> {
@@ -101,6 +157,7 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Utf16Be => {
             [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect()
         }
+        Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
     }
 }
 
@@ -124,6 +181,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Read one file (or stdin for `-`).
 pub fn load(path: &Path, display: &str) -> Result<Source, InputError> {
+    load_as(path, display, EncodingChoice::Auto)
+}
+
+/// Read one file (or stdin for `-`) in the chosen encoding.
+pub fn load_as(path: &Path, display: &str, choice: EncodingChoice) -> Result<Source, InputError> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).map_err(InputError::Io)?;
@@ -131,7 +193,7 @@ pub fn load(path: &Path, display: &str) -> Result<Source, InputError> {
     } else {
         std::fs::read(path).map_err(InputError::Io)?
     };
-    let (text, encoding) = decode(bytes)?;
+    let (text, encoding) = decode_as(bytes, choice)?;
     Ok(Source { path: display.to_string(), text, encoding })
 }
 
@@ -199,6 +261,20 @@ mod tests {
             let (text, enc) = decode(bytes.clone()).unwrap();
             assert_eq!(encode(&text, enc), bytes);
         }
+    }
+
+    #[test]
+    fn gb18030_is_detected_and_written_back() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("总统表示，双方将加强合作。\n");
+        let (text, enc) = decode(bytes.to_vec()).unwrap();
+        assert_eq!((text.as_str(), enc), ("总统表示，双方将加强合作。\n", Encoding::Gb18030));
+        assert_eq!(encode(&text, enc), bytes.to_vec());
+        // Latin-1 bytes are not taken for Chinese.
+        assert!(decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e".to_vec()).is_err());
+        assert!(matches!(
+            decode_as(b"\xff\xff".to_vec(), EncodingChoice::Gb18030),
+            Err(InputError::InvalidGb18030)
+        ));
     }
 
     #[test]

@@ -191,7 +191,7 @@ fn check_files(
         } else {
             path.display().to_string()
         };
-        let mut source = input::load(path, &display).map_err(|e| (display.clone(), e))?;
+        let mut source = input::load_as(path, &display, args.encoding).map_err(|e| (display.clone(), e))?;
         let format = zhqa::Format::of_path(Path::new(&display));
         let mut done = Done { fixed: 0, diff: None, report: None };
         if args.fix || args.diff {

@@ -383,3 +383,23 @@ fn html_is_checked_in_its_text_nodes_only() {
     zhqa(&["check", "--fix", &f]);
     assert_eq!(std::fs::read_to_string(&f).unwrap(), html.replace("总统表示,", "总统表示，"));
 }
+
+#[test]
+fn gb18030_files_are_read_and_fixed_in_their_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // "总统表示,双方将加强合作。" in GB18030 (GBK) bytes.
+    let gbk: &[u8] = b"\xd7\xdc\xcd\xb3\xb1\xed\xca\xbe,\xcb\xab\xb7\xbd\xbd\xab\xbc\xd3\xc7\xbf\xba\xcf\xd7\xf7\xa1\xa3\n";
+    let f = write(dir.path(), "gbk.txt", gbk);
+    let o = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1:5: error[punct/halfwidth]"), "{}", stdout(&o));
+    zhqa(&["check", "--fix", &f]);
+    let fixed = std::fs::read(&f).unwrap();
+    assert_eq!(&fixed[..8], &gbk[..8]);
+    assert_eq!(&fixed[8..10], b"\xa3\xac", "the full-width comma, written in GB18030");
+    assert_eq!(&fixed[10..], &gbk[9..]);
+    // Asked for UTF-8, the same bytes are an error naming the file.
+    let o = zhqa(&["check", "--encoding", "utf8", &write(dir.path(), "g2.txt", gbk)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("g2.txt") && stderr(&o).contains("not valid UTF-8"), "{}", stderr(&o));
+}
