@@ -12,6 +12,7 @@ pub mod format;
 pub mod document;
 pub mod scan;
 pub mod rules;
+pub mod suppress;
 pub mod diagnostic;
 pub mod fix;
 pub mod output;
@@ -25,7 +26,11 @@ pub use rules::Selection;
 pub fn check_as(text: &str, format: Format, selection: &Selection) -> Vec<Diagnostic> {
     let prose = format::prose(text, format);
     let doc = document::Document::new(&prose);
-    rules::check(&doc, selection)
+    let found = rules::check(&doc, selection);
+    match format {
+        Format::Plain => found,
+        _ => suppress::apply(text, found, selection.is_on(suppress::UNUSED)),
+    }
 }
 
 /// Check a plain text and return its diagnostics, sorted by position.

@@ -403,3 +403,30 @@ fn gb18030_files_are_read_and_fixed_in_their_encoding() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("g2.txt") && stderr(&o).contains("not valid UTF-8"), "{}", stderr(&o));
 }
+
+#[test]
+fn suppression_comments_in_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "他说,好。\n\n<!-- zhqa-disable punct/halfwidth -->\n她说,好。\n\n涉及能源...等领域。\n<!-- zhqa-enable -->\n\n<!-- zhqa-disable-next-line quote -->\n因此，‘中亚+’合作模式。\n\n<!-- zhqa-disable-next-line char -->\n他们说,好。\n";
+    let f = write(dir.path(), "a.md", md.as_bytes());
+    let o = zhqa(&["check", "--format", "concise", &f]);
+    let lines: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let pos = l.split(": ").next().unwrap().rsplit_once(".md:").unwrap().1.to_string();
+            let rule = l.split('[').nth(1).unwrap().split(']').next().unwrap();
+            format!("{pos} {rule}")
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "1:3 punct/halfwidth",          // before the disabled block
+            "6:5 punct/ellipsis",           // inside it, but another rule
+            "12:1 meta/unused-suppression", // the char suppression suppresses nothing
+            "13:4 punct/halfwidth",         // and the comma below it is still reported
+        ],
+        "{}",
+        stdout(&o)
+    );
+}

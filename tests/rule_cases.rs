@@ -3,7 +3,7 @@
 //! order, and applying all of the rule's fixes must give `fixed` when it is given.
 
 use zhqa::rules::catalog::catalog;
-use zhqa::{check_text, fix, Selection};
+use zhqa::{check_as, fix, Format, Selection};
 
 #[test]
 fn every_rule_case_holds() {
@@ -13,7 +13,15 @@ fn every_rule_case_holds() {
         let selection = Selection { select: vec![rule.id.clone()], ..Default::default() };
         for case in &rule.cases {
             count += 1;
-            let found = check_text(&case.text, &selection);
+            let format = match case.format.as_deref() {
+                Some("markdown") => Format::Markdown,
+                Some("html") => Format::Html,
+                _ => Format::Plain,
+            };
+            let mut selection = selection.clone();
+            selection.select.extend(case.with.iter().cloned());
+            let found: Vec<_> =
+                check_as(&case.text, format, &selection).into_iter().filter(|d| d.rule == rule.id).collect();
             let got: Vec<(usize, &str)> =
                 found.iter().map(|d| (d.start, &case.text[d.start..d.end])).collect();
             let mut want = Vec::new();

@@ -19,6 +19,7 @@ const RULE_FILES: &[(&str, &str)] = &[
     ("rules/char.toml", include_str!("../../rules/char.toml")),
     ("rules/number.toml", include_str!("../../rules/number.toml")),
     ("rules/term.toml", include_str!("../../rules/term.toml")),
+    ("rules/meta.toml", include_str!("../../rules/meta.toml")),
 ];
 const WORDS: &str = include_str!("../../rules/words.toml");
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
@@ -51,6 +52,12 @@ pub struct Case {
     pub flags: Vec<String>,
     #[serde(default)]
     pub fixed: Option<String>,
+    /// `markdown` or `html` for cases in those formats (default: plain text).
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Other rules to run with this one (their findings are not compared).
+    #[serde(default)]
+    pub with: Vec<String>,
 }
 
 /// One entry of a term list: the wrong wording, the right one, a note for the message.
@@ -277,7 +284,7 @@ mod tests {
             assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("ids are category/name");
             assert!(
-                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number", "term"]
+                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number", "term", "meta"]
                     .contains(&cat),
                 "{}",
                 r.id

@@ -42,9 +42,9 @@ const CHECKS: &[Check] = &[
     Check { rules: term::RULES, run: term::check },
 ];
 
-/// Every rule id that has code behind it.
+/// Every rule id that has code behind it (the checks, and the suppression comments').
 pub fn implemented() -> impl Iterator<Item = &'static str> {
-    CHECKS.iter().flat_map(|c| c.rules.iter().copied())
+    CHECKS.iter().flat_map(|c| c.rules.iter().copied()).chain([crate::suppress::UNUSED])
 }
 
 /// Which rules run: `--select` and `--ignore` as rule ids or category prefixes.
@@ -152,6 +152,13 @@ impl<'d, 'a> Context<'d, 'a> {
         let message = self.msg(id, key, args);
         self.push(Diagnostic::new(id, start, end, message));
         self.out.last_mut()
+    }
+}
+
+impl Selection {
+    /// Whether rule `id` is selected.
+    pub fn is_on(&self, id: &str) -> bool {
+        self.enabled().contains(&id)
     }
 }
 
