@@ -23,6 +23,38 @@ pub struct Config {
     pub style: StyleConfig,
     #[serde(default)]
     pub foreign: ForeignConfig,
+    #[serde(default)]
+    pub files: FilesConfig,
+    /// Settings for some paths only, applied in order over the rest.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+    /// The directory the file is in: globs are relative to it.
+    #[serde(skip)]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilesConfig {
+    /// Only files matching these globs are checked when a directory is walked.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Files matching these globs are never checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Globs, relative to the configuration file's directory.
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, Severity>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -113,10 +145,31 @@ impl Config {
             span,
             message,
         };
-        let config: Config = toml::from_str(&text).map_err(|e| error(e.span(), e.message().to_string()))?;
+        let mut config: Config =
+            toml::from_str(&text).map_err(|e| error(e.span(), e.message().to_string()))?;
+        config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let globs = config
+            .files
+            .include
+            .iter()
+            .chain(&config.files.exclude)
+            .chain(config.overrides.iter().flat_map(|o| &o.paths));
+        for g in globs {
+            if let Err(e) = globset::Glob::new(g) {
+                let span = text.find(&format!("\"{g}\"")).map(|i| i..i + g.len() + 2);
+                return Err(error(span, format!("`{g}` is not a valid glob: {}", e.kind())));
+            }
+        }
         let c = crate::rules::catalog::catalog();
-        let selectors =
-            config.rules.select.iter().chain(&config.rules.ignore).chain(config.rules.severity.keys());
+        let over =
+            config.overrides.iter().flat_map(|o| o.select.iter().chain(&o.ignore).chain(o.severity.keys()));
+        let selectors = config
+            .rules
+            .select
+            .iter()
+            .chain(&config.rules.ignore)
+            .chain(config.rules.severity.keys())
+            .chain(over);
         for s in selectors {
             if c.matching(s).next().is_none() {
                 let span = text
@@ -136,20 +189,62 @@ impl Config {
         start.ancestors().find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
     }
 
-    /// The selection for checking: this configuration with the command line's selectors
-    /// on top (`--select` replaces the file's, `--ignore` adds to it).
+    /// The selection for checking `file`: this configuration with its overrides for the
+    /// file's path, and the command line's selectors on top (`--select` replaces, `--ignore`
+    /// adds). `None` when the configuration excludes the file.
+    pub fn selection_for(
+        &self,
+        file: &Path,
+        walked: bool,
+        cli_select: &[String],
+        cli_ignore: &[String],
+        cli_style: Option<HanLatin>,
+    ) -> Option<Selection> {
+        let rel = file.canonicalize().ok().and_then(|f| {
+            let root = self.root.canonicalize().ok()?;
+            f.strip_prefix(root).ok().map(Path::to_path_buf)
+        });
+        let matches = |globs: &[String]| {
+            let Some(rel) = rel.as_deref() else { return false };
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                b.add(globset::Glob::new(g).expect("validated when loaded"));
+            }
+            b.build().is_ok_and(|set| set.is_match(rel))
+        };
+        if matches(&self.files.exclude)
+            || (walked && !self.files.include.is_empty() && !matches(&self.files.include))
+        {
+            return None;
+        }
+        let mut select = self.rules.select.clone();
+        let mut ignore = self.rules.ignore.clone();
+        let mut severity: Vec<(String, Severity)> =
+            self.rules.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for o in self.overrides.iter().filter(|o| matches(&o.paths)) {
+            if !o.select.is_empty() {
+                select = o.select.clone();
+            }
+            ignore.extend(o.ignore.iter().cloned());
+            severity.extend(o.severity.iter().map(|(k, v)| (k.clone(), *v)));
+        }
+        if !cli_select.is_empty() {
+            select = cli_select.to_vec();
+        }
+        ignore.extend(cli_ignore.iter().cloned());
+        let allow: HashSet<String> = self.foreign.allow.iter().map(|w| w.to_lowercase()).collect();
+        let han_latin = cli_style.or(self.style.han_latin_spacing.map(Into::into)).unwrap_or_default();
+        Some(Selection { select, ignore, han_latin, severity, allow })
+    }
+
+    /// The selection with no file in view (no overrides apply).
     pub fn selection(
         &self,
         cli_select: &[String],
         cli_ignore: &[String],
         cli_style: Option<HanLatin>,
     ) -> Selection {
-        let select = if cli_select.is_empty() { self.rules.select.clone() } else { cli_select.to_vec() };
-        let ignore = self.rules.ignore.iter().chain(cli_ignore).cloned().collect();
-        let severity = self.rules.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        let allow: HashSet<String> = self.foreign.allow.iter().map(|w| w.to_lowercase()).collect();
-        let han_latin = cli_style.or(self.style.han_latin_spacing.map(Into::into)).unwrap_or_default();
-        Selection { select, ignore, han_latin, severity, allow }
+        self.selection_for(Path::new(""), false, cli_select, cli_ignore, cli_style).unwrap_or_default()
     }
 }
 
@@ -175,4 +270,16 @@ han-latin-spacing = "consistent"
 [foreign]
 # Foreign words and names this publication keeps as they are (any letter case).
 allow = []
+
+[files]
+# Globs relative to this file. Only matching files are checked when a directory is walked
+# (empty: every .txt, .md and .html file); excluded files are never checked.
+include = []
+exclude = []
+
+# Settings for some paths only, applied in order:
+# [[overrides]]
+# paths = ["archive/**"]
+# ignore = ["char/traditional"]
+# severity = { "punct" = "info" }
 "#;

@@ -47,13 +47,16 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (files, mut errors) = input::collect(&paths);
-    let selections = match selections(&files, &args) {
+    let selections = match selections(&files, &paths, &args) {
         Ok(s) => s,
         Err(e) => {
             report_config_error(&e);
             return Ok(2);
         }
     };
+    // Files the configuration excludes are left out.
+    let (files, selections): (Vec<PathBuf>, Vec<Arc<Selection>>) =
+        files.into_iter().zip(selections).filter_map(|(f, s)| Some((f, s?))).unzip();
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let checked = check_files(&files, &args, &selections, threads);
     let mut reports = Vec::new();
@@ -111,29 +114,41 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
 /// The selection for each file: the command line over the file's configuration (given
 /// with --config, or the nearest zhqa.toml above the file). Files that share a
 /// configuration share one selection.
-fn selections(files: &[PathBuf], args: &CheckArgs) -> Result<Vec<Arc<Selection>>, ConfigError> {
-    let from =
-        |config: &Config| Arc::new(config.selection(&args.select, &args.ignore, args.han_latin_spacing));
-    if let Some(path) = &args.config {
-        let one = from(&Config::load(path)?);
-        return Ok(files.iter().map(|_| one.clone()).collect());
-    }
-    let none = from(&Config::default());
-    let mut loaded: HashMap<PathBuf, Arc<Selection>> = HashMap::new();
+fn selections(
+    files: &[PathBuf],
+    named: &[PathBuf],
+    args: &CheckArgs,
+) -> Result<Vec<Option<Arc<Selection>>>, ConfigError> {
+    let explicit = match &args.config {
+        Some(path) => Some(Arc::new(Config::load(path)?)),
+        None => None,
+    };
+    let none = Arc::new(Config::default());
+    let mut loaded: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
     for file in files {
-        let found = if file.as_os_str() == "-" { Config::find(Path::new(".")) } else { Config::find(file) };
-        out.push(match found {
-            None => none.clone(),
-            Some(p) => match loaded.get(&p) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = from(&Config::load(&p)?);
-                    loaded.insert(p, s.clone());
-                    s
+        let config = match &explicit {
+            Some(c) => c.clone(),
+            None => {
+                let found =
+                    if file.as_os_str() == "-" { Config::find(Path::new(".")) } else { Config::find(file) };
+                match found {
+                    None => none.clone(),
+                    Some(p) => match loaded.get(&p) {
+                        Some(c) => c.clone(),
+                        None => {
+                            let c = Arc::new(Config::load(&p)?);
+                            loaded.insert(p, c.clone());
+                            c
+                        }
+                    },
                 }
-            },
-        });
+            }
+        };
+        // A file named on the command line is checked whatever `include` says.
+        let walked = !named.contains(file);
+        let s = config.selection_for(file, walked, &args.select, &args.ignore, args.han_latin_spacing);
+        out.push(s.map(Arc::new));
     }
     Ok(out)
 }

@@ -430,3 +430,40 @@ fn suppression_comments_in_markdown() {
         stdout(&o)
     );
 }
+
+#[test]
+fn configuration_excludes_includes_and_overrides_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in ["news/a.txt", "archive/b.txt", "drafts/c.txt", "news/d.md"] {
+        write(d, name, "他说,好。總統出席。\n".as_bytes());
+    }
+    write(
+        d,
+        "zhqa.toml",
+        b"[files]\ninclude = [\"news/**\", \"archive/**\"]\nexclude = [\"**/*.md\"]\n\n[[overrides]]\npaths = [\"archive/**\"]\nignore = [\"char/traditional\"]\nseverity = { \"punct\" = \"info\" }\n",
+    );
+    let o = zhqa(&["check", "--format", "concise", d.to_str().unwrap()]);
+    let got: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let path = Path::new(l.split(':').next().unwrap()).strip_prefix(d).unwrap().display().to_string();
+            format!("{path} {}", l.split(": ").nth(1).unwrap().split(' ').next().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "archive/b.txt info[punct/halfwidth]",
+            "news/a.txt error[punct/halfwidth]",
+            "news/a.txt warning[char/traditional]",
+        ],
+        "{}",
+        stdout(&o)
+    );
+    // A file named on the command line is checked even outside `include`, never if excluded.
+    let named = zhqa(&["check", "--format", "concise", d.join("drafts/c.txt").to_str().unwrap()]);
+    assert_eq!(stdout(&named).lines().count(), 2, "{}", stdout(&named));
+    let excluded = zhqa(&["check", "--format", "concise", d.join("news/d.md").to_str().unwrap()]);
+    assert!(stdout(&excluded).is_empty());
+}
