@@ -31,6 +31,9 @@ pub struct Config {
     /// The directory the file is in: globs are relative to it.
     #[serde(skip)]
     pub root: PathBuf,
+    /// The rules of `[rules] extra`, loaded.
+    #[serde(skip)]
+    pub house: Option<std::sync::Arc<crate::rules::term::HouseRules>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -69,6 +72,10 @@ pub struct RulesConfig {
     /// Severity by rule id or category: `"punct/ellipsis" = "error"`, `space = "info"`.
     #[serde(default)]
     pub severity: std::collections::BTreeMap<String, Severity>,
+    /// Files or directories of the publication's own term rules (ids `house/...`), in the
+    /// format of rules/term.toml; relative to this file.
+    #[serde(default)]
+    pub extra: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -160,6 +167,7 @@ impl Config {
                 return Err(error(span, format!("`{g}` is not a valid glob: {}", e.kind())));
             }
         }
+        config.house = load_house(&config, path)?;
         let c = crate::rules::catalog::catalog();
         let over =
             config.overrides.iter().flat_map(|o| o.select.iter().chain(&o.ignore).chain(o.severity.keys()));
@@ -171,7 +179,11 @@ impl Config {
             .chain(config.rules.severity.keys())
             .chain(over);
         for s in selectors {
-            if c.matching(s).next().is_none() {
+            let house = config
+                .house
+                .as_ref()
+                .is_some_and(|h| h.ids().any(|id| id == s || id.starts_with(&format!("{s}/"))));
+            if c.matching(s).next().is_none() && !house {
                 let span = text
                     .find(&format!("\"{s}\""))
                     .or_else(|| text.find(s.as_str()))
@@ -234,7 +246,7 @@ impl Config {
         ignore.extend(cli_ignore.iter().cloned());
         let allow: HashSet<String> = self.foreign.allow.iter().map(|w| w.to_lowercase()).collect();
         let han_latin = cli_style.or(self.style.han_latin_spacing.map(Into::into)).unwrap_or_default();
-        Some(Selection { select, ignore, han_latin, severity, allow })
+        Some(Selection { select, ignore, han_latin, severity, allow, house: self.house.clone() })
     }
 
     /// The selection with no file in view (no overrides apply).
@@ -248,6 +260,65 @@ impl Config {
     }
 }
 
+/// Load the publication's own term rules named in `[rules] extra`: every `.toml` file of
+/// a directory, or a file. Errors point at the rule file.
+fn load_house(
+    config: &Config,
+    config_path: &Path,
+) -> Result<Option<std::sync::Arc<crate::rules::term::HouseRules>>, ConfigError> {
+    if config.rules.extra.is_empty() {
+        return Ok(None);
+    }
+    let fail = |path: &Path, text: &str, span, message: String| ConfigError {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        span,
+        message,
+    };
+    let mut files = Vec::new();
+    for p in &config.rules.extra {
+        let p = config.root.join(p);
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(&p)
+                .map_err(|e| fail(config_path, "", None, format!("{}: {e}", p.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p);
+        }
+    }
+    let mut rules = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| fail(&f, "", None, e.to_string()))?;
+        let file: crate::rules::catalog::RuleFile =
+            toml::from_str(&text).map_err(|e| fail(&f, &text, e.span(), e.message().to_string()))?;
+        for r in file.rule {
+            let span = text.find(&format!("\"{}\"", r.id)).map(|i| i..i + r.id.len() + 2);
+            let name = r.id.strip_prefix("house/").unwrap_or("");
+            if name.is_empty()
+                || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(fail(
+                    &f,
+                    &text,
+                    span,
+                    format!("rule id `{}` should be `house/` and a kebab-case name", r.id),
+                ));
+            }
+            if r.terms.is_empty() {
+                return Err(fail(&f, &text, span, format!("rule `{}` has no [[rule.term]] entries", r.id)));
+            }
+            rules.push(r);
+        }
+    }
+    crate::rules::term::HouseRules::new(rules)
+        .map(|h| Some(std::sync::Arc::new(h)))
+        .map_err(|e| fail(config_path, "", None, e))
+}
+
 /// A commented starter configuration for `zhqa init`.
 pub const STARTER: &str = r#"# zhqa configuration (see zhqa's README, "Configuration").
 # zhqa looks for zhqa.toml or .zhqa.toml in the checked file's directory and above.
@@ -257,6 +328,9 @@ pub const STARTER: &str = r#"# zhqa configuration (see zhqa's README, "Configura
 select = []
 # Not these rules or categories.
 ignore = []
+# Files or directories of this publication's own term rules (ids house/...), in the
+# format of zhqa's rules/term.toml.
+extra = []
 
 # Severity by rule id or category: "error", "warning" or "info".
 [rules.severity]

@@ -26,7 +26,11 @@ pub use rules::Selection;
 pub fn check_as(text: &str, format: Format, selection: &Selection) -> Vec<Diagnostic> {
     let prose = format::prose(text, format);
     let doc = document::Document::new(&prose);
-    let found = rules::check(&doc, selection);
+    let mut found = rules::check(&doc, selection);
+    if let Some(house) = &selection.house {
+        found.extend(house.check(&prose, |id| selection.house_on(id), |id, d| selection.severity_of(id, d)));
+        found.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+    }
     match format {
         Format::Plain => found,
         _ => suppress::apply(text, found, selection.is_on(suppress::UNUSED)),

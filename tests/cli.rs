@@ -467,3 +467,46 @@ fn configuration_excludes_includes_and_overrides_by_path() {
     let excluded = zhqa(&["check", "--format", "concise", d.join("news/d.md").to_str().unwrap()]);
     assert!(stdout(&excluded).is_empty());
 }
+
+#[test]
+fn a_newsroom_adds_its_own_term_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rule = r#"
+[[rule]]
+id = "house/names"
+severity = "error"
+fix = "unsafe"
+since = "0.1.0"
+summary = "本报译名"
+message = "本报译名：“{found}”应为“{fix}”{note}"
+explain = "本报统一的外国人名译名。"
+basis = "本报译名表"
+
+[[rule.term]]
+wrong = "托卡也夫"
+right = "托卡耶夫"
+note = "按本报译名表"
+
+[[rule.case]]
+text = "托卡也夫出席。"
+flags = ["托卡也夫"]
+"#;
+    write(d, "house/names.toml", rule.as_bytes());
+    write(d, "zhqa.toml", b"[rules]\nextra = [\"house\"]\n[rules.severity]\n\"house\" = \"warning\"\n");
+    let f = write(d, "a.txt", "哈萨克斯坦总统托卡也夫出席会议。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("1:8: warning[house/names] 本报译名：“托卡也夫”应为“托卡耶夫”（按本报译名表）"),
+        "{}",
+        stdout(&o)
+    );
+    let o = zhqa(&["check", "--format", "concise", "--ignore", "house", &f]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    // A rule outside house/ is refused, pointing at the rule file.
+    write(d, "house/bad.toml", rule.replace("house/names", "term/names").as_bytes());
+    let o = zhqa(&["check", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml") && stderr(&o).contains("`house/`"), "{}", stderr(&o));
+}

@@ -113,10 +113,11 @@ impl RuleMeta {
     }
 }
 
+/// A file of rules in the declarative format of `rules/`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleFile {
-    rule: Vec<RuleMeta>,
+pub struct RuleFile {
+    pub rule: Vec<RuleMeta>,
 }
 
 /// Word lists from `rules/words.toml`.

@@ -17,7 +17,7 @@ mod pair;
 mod punct;
 mod quote;
 mod space;
-mod term;
+pub mod term;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -58,6 +58,8 @@ pub struct Selection {
     pub severity: Vec<(String, Severity)>,
     /// Foreign words and names the publication allows (lower case).
     pub allow: std::collections::HashSet<String>,
+    /// The publication's own term rules, if its configuration has any.
+    pub house: Option<std::sync::Arc<term::HouseRules>>,
 }
 
 /// House styles for the space between Han characters and Latin letters or digits:
@@ -77,15 +79,30 @@ impl Selection {
     /// Selectors that match no rule.
     pub fn unknown(&self) -> Vec<String> {
         let c = catalog();
-        self.select.iter().chain(&self.ignore).filter(|s| c.matching(s).next().is_none()).cloned().collect()
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|s| c.matching(s).next().is_none() && !self.house_ids().any(|id| selects(s, id)))
+            .cloned()
+            .collect()
+    }
+
+    fn house_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.house.iter().flat_map(|h| h.ids())
+    }
+
+    /// Whether house rule `id` is selected.
+    pub fn house_on(&self, id: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|s| selects(s, id)))
+            && !self.ignore.iter().any(|s| selects(s, id))
     }
 
     /// The severity rule `id` is reported at: its default, or an override.
-    fn severity_of(&self, id: &str, default: Severity) -> Severity {
+    pub fn severity_of(&self, id: &str, default: Severity) -> Severity {
         let c = catalog();
         self.severity
             .iter()
-            .filter(|(s, _)| c.matching(s).any(|r| r.id == id))
+            .filter(|(s, _)| c.matching(s).any(|r| r.id == id) || selects(s, id))
             // An id is more specific than a category, a category than `all`.
             .max_by_key(|(s, _)| if s == id { 2 } else { usize::from(s != "all") })
             .map_or(default, |(_, v)| *v)
@@ -99,6 +116,12 @@ impl Selection {
         let ignored = |id: &str| self.ignore.iter().any(|s| c.matching(s).any(|r| r.id == id));
         implemented().filter(|id| selected(id) && !ignored(id)).collect()
     }
+}
+
+/// Whether a selector (an id, a category, `all`) takes in rule `id`.
+fn selects(selector: &str, id: &str) -> bool {
+    let sel = selector.trim_end_matches('/');
+    sel == "all" || sel == id || id.strip_prefix(sel).is_some_and(|t| t.starts_with('/'))
 }
 
 /// What a check sees and where it reports.

@@ -58,3 +58,70 @@ pub fn check(cx: &mut Context) {
         }
     }
 }
+
+/// A publication's own term rules (`[rules] extra` in zhqa.toml), in the format of
+/// rules/term.toml, their ids under `house/`. Built once per configuration.
+#[derive(Debug)]
+pub struct HouseRules {
+    rules: Vec<&'static crate::rules::catalog::RuleMeta>,
+    automaton: AhoCorasick,
+    /// For each pattern: (index into `rules`, index of the term).
+    entries: Vec<(usize, usize)>,
+}
+
+impl HouseRules {
+    /// Rules must be kept for the life of the process: diagnostics name them by
+    /// `&'static str`, and a configuration is loaded once.
+    pub fn new(rules: Vec<crate::rules::catalog::RuleMeta>) -> Result<HouseRules, String> {
+        let rules: Vec<&'static crate::rules::catalog::RuleMeta> =
+            rules.into_iter().map(|r| &*Box::leak(Box::new(r))).collect();
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for (k, t) in r.terms.iter().enumerate() {
+                patterns.push(t.wrong.as_str());
+                entries.push((i, k));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(HouseRules { rules, automaton, entries })
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// Find the house terms in `text`; `on` says which rules are selected, `severity`
+    /// what each is reported at.
+    pub fn check(
+        &self,
+        text: &str,
+        on: impl Fn(&str) -> bool,
+        severity: impl Fn(&str, crate::diagnostic::Severity) -> crate::diagnostic::Severity,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (i, k) = self.entries[m.pattern().as_usize()];
+            let (rule, term) = (self.rules[i], &self.rules[i].terms[k]);
+            if !on(&rule.id) || term.not_before.iter().any(|w| text[m.end()..].starts_with(w.as_str())) {
+                continue;
+            }
+            let note = term.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
+            let args =
+                [("found", term.wrong.as_str()), ("fix", term.right.as_str()), ("note", note.as_str())];
+            let mut d = crate::diagnostic::Diagnostic::new(
+                rule.id.as_str(),
+                m.start(),
+                m.end(),
+                crate::rules::catalog::render(&rule.message, &args),
+            );
+            d.severity = severity(&rule.id, rule.severity);
+            d.fix = Some(Fix::replace(Applicability::Unsafe, m.start(), m.end(), &term.right));
+            out.push(d);
+        }
+        out
+    }
+}
