@@ -49,8 +49,10 @@ pub enum InputError {
         offset: usize,
     },
     InvalidUtf16,
-    /// Bytes that are not GB18030 (when it was asked for).
-    InvalidGb18030,
+    /// Bytes that are not GB18030 (when it was asked for), at this offset.
+    InvalidGb18030 {
+        offset: usize,
+    },
     /// A NUL byte: not a text file.
     Binary {
         offset: usize,
@@ -68,9 +70,11 @@ impl fmt::Display for InputError {
             InputError::InvalidUtf16 => {
                 write!(f, "not valid UTF-16 despite its byte-order mark; not checked")
             }
-            InputError::InvalidGb18030 => write!(f, "not valid GB18030; not checked"),
+            InputError::InvalidGb18030 { offset } => {
+                write!(f, "not valid GB18030 (invalid byte at offset {offset}); not checked")
+            }
             InputError::Binary { offset } => {
-                write!(f, "binary file (NUL byte at offset {offset}); not checked")
+                write!(f, "binary file (NUL byte at offset {offset}); skipped")
             }
         }
     }
@@ -88,7 +92,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), InputError> {
 /// Decode a file's bytes in the chosen encoding.
 pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Encoding), InputError> {
     if choice == EncodingChoice::Gb18030 {
-        return gb18030(&bytes).ok_or(InputError::InvalidGb18030).map(|s| (s, Encoding::Gb18030));
+        return gb18030(&bytes)
+            .ok_or_else(|| InputError::InvalidGb18030 { offset: gb18030_error_at(&bytes) })
+            .map(|s| (s, Encoding::Gb18030));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
@@ -114,6 +120,16 @@ pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enco
                 _ => Err(InputError::InvalidUtf8 { offset }),
             }
         }
+    }
+}
+
+/// Where GB18030 decoding of `bytes` first fails.
+fn gb18030_error_at(bytes: &[u8]) -> usize {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 + 16);
+    match decoder.decode_to_string_without_replacement(bytes, &mut out, true) {
+        (encoding_rs::DecoderResult::Malformed(bad, _), read) => read.saturating_sub(bad as usize),
+        (_, read) => read,
     }
 }
 

@@ -61,8 +61,11 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     let checked = check_files(&files, &args, &selections, threads);
     let mut reports = Vec::new();
     let (mut fixes, mut fixed_files, mut diffs) = (0, 0, String::new());
+    let mut notes = Vec::new();
     for result in checked {
         match result {
+            // A binary file is not copy: it is skipped with a note, not an error.
+            Err((path, InputError::Binary { offset })) => notes.push((path, InputError::Binary { offset })),
             Ok(done) => {
                 fixes += done.fixed;
                 fixed_files += usize::from(done.fixed > 0);
@@ -96,6 +99,9 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     out.flush()?;
     for (path, e) in &errors {
         report_input_error(path, e);
+    }
+    for (path, e) in &notes {
+        eprintln!("zhqa: note: {path}: {e}");
     }
     if args.fix {
         eprintln!("zhqa: applied {fixes} fixes in {fixed_files} files");
