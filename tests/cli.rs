@@ -510,3 +510,17 @@ flags = ["托卡也夫"]
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.toml") && stderr(&o).contains("`house/`"), "{}", stderr(&o));
 }
+
+#[test]
+fn github_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a,b.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "github", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let line = stdout(&o).lines().next().unwrap().to_string();
+    let file = f.replace(',', "%2C");
+    assert_eq!(
+        line,
+        format!("::error file={file},line=2,col=7,endLine=2,endColumn=8,title=zhqa punct/halfwidth::中文句子里的半角标点“,”应改为全角“，”")
+    );
+}

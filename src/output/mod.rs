@@ -1,6 +1,7 @@
 //! Output: the diagnostics of each checked file, rendered in one of the formats.
 
 mod concise;
+mod github;
 mod human;
 mod json;
 
@@ -18,6 +19,8 @@ pub enum Format {
     Concise,
     /// One JSON object with every diagnostic (stable, version 1).
     Json,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 /// One checked file and what was found in it.
@@ -89,5 +92,6 @@ pub fn render(
         Format::Human => human::render(reports, files_checked, color, out),
         Format::Concise => concise::render(reports, out),
         Format::Json => json::render(reports, files_checked, out),
+        Format::Github => github::render(reports, out),
     }
 }
