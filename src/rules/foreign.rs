@@ -301,7 +301,7 @@ fn flush(
     let foreign: Vec<&Token> =
         tokens.iter().filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_))).collect();
     if !foreign.is_empty() {
-        other_script(cx, p, &foreign);
+        other_script(cx, &foreign);
     }
     if encl != Enclosure::Title {
         latin_phrase(cx, p, &tokens, scope);
@@ -374,7 +374,7 @@ fn mixed(cx: &mut Context, t: &Token) {
     cx.report(MIXED_SCRIPT, t.start, t.end, "", &[("found", word), ("odd", &odd), ("script", script)]);
 }
 
-fn other_script(cx: &mut Context, p: &Paragraph, tokens: &[&Token]) {
+fn other_script(cx: &mut Context, tokens: &[&Token]) {
     let doc = cx.doc;
     // Adjacent words of one script form one finding.
     let mut i = 0;
@@ -387,18 +387,13 @@ fn other_script(cx: &mut Context, p: &Paragraph, tokens: &[&Token]) {
         let text = doc.slice(start, end);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let lang = match tokens[i].script {
-            TokenScript::Cyrillic => cyrillic_language(text),
-            TokenScript::Other(s) => match script_name(s, letters) {
-                Some(n) => n,
-                None => {
-                    i = j;
-                    continue;
-                }
-            },
-            _ => unreachable!(),
+            TokenScript::Cyrillic => Some(cyrillic_language(text)),
+            TokenScript::Other(s) => script_name(s, letters),
+            _ => None,
         };
-        let _ = p;
-        cx.report(OTHER_SCRIPT, start, end, "", &[("found", text), ("lang", lang)]);
+        if let Some(lang) = lang {
+            cx.report(OTHER_SCRIPT, start, end, "", &[("found", text), ("lang", lang)]);
+        }
         i = j;
     }
 }

@@ -266,7 +266,6 @@ fn pair_report(
     close: Option<(usize, char)>,
     to: (&str, &str),
 ) {
-    let doc = cx.doc;
     let (o, oc) = open;
     let found = match close {
         Some((_, cc)) => format!("{oc}…{cc}"),
@@ -277,9 +276,7 @@ fn pair_report(
         return;
     };
     if let Some((c, cc)) = close {
-        let inner = doc.slice(o + oc.len_utf8(), c);
         d.labels.push(crate::diagnostic::Label { start: c, end: c + cc.len_utf8(), message: String::new() });
-        let _ = inner;
         d.fix = Some(Fix::new(
             Applicability::Safe,
             format!("改为{want}"),
