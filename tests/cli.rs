@@ -524,3 +524,37 @@ fn github_annotations() {
         format!("::error file={file},line=2,col=7,endLine=2,endColumn=8,title=zhqa punct/halfwidth::中文句子里的半角标点“,”应改为全角“，”")
     );
 }
+
+#[test]
+fn sarif_has_the_fields_code_scanning_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());
+    let run_once = || {
+        let o = zhqa(&["check", "--format", "sarif", &f]);
+        assert_eq!(o.status.code(), Some(1));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let v = run_once();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "zhqa");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.len() >= 30);
+    for r in rules {
+        for key in ["id", "shortDescription", "fullDescription", "help", "helpUri"] {
+            assert!(!r[key].is_null(), "rule {} lacks {key}", r["id"]);
+        }
+    }
+    let res = &run["results"][0];
+    assert_eq!(res["ruleId"], "punct/halfwidth");
+    assert_eq!(res["level"], "error");
+    assert_eq!(rules[res["ruleIndex"].as_u64().unwrap() as usize]["id"], "punct/halfwidth");
+    let loc = &res["locations"][0]["physicalLocation"];
+    assert!(loc["artifactLocation"]["uri"].as_str().unwrap().ends_with("a.txt"));
+    let region = &loc["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(7)));
+    assert_eq!((region["endLine"].as_u64(), region["endColumn"].as_u64()), (Some(2), Some(8)));
+    // Fingerprints are the same on every run.
+    assert_eq!(res["partialFingerprints"], run_once()["runs"][0]["results"][0]["partialFingerprints"]);
+}

@@ -4,6 +4,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -21,6 +22,8 @@ pub enum Format {
     Json,
     /// GitHub Actions annotations (workflow commands).
     Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// One checked file and what was found in it.
@@ -93,5 +96,6 @@ pub fn render(
         Format::Concise => concise::render(reports, out),
         Format::Json => json::render(reports, files_checked, out),
         Format::Github => github::render(reports, out),
+        Format::Sarif => sarif::render(reports, out),
     }
 }
