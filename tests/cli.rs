@@ -558,3 +558,30 @@ fn sarif_has_the_fields_code_scanning_reads() {
     // Fingerprints are the same on every run.
     assert_eq!(res["partialFingerprints"], run_once()["runs"][0]["results"][0]["partialFingerprints"]);
 }
+
+#[test]
+fn rdjsonl_lines_use_byte_columns_and_carry_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "rdjsonl", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    let d = &lines[0];
+    assert_eq!(d["severity"], "ERROR");
+    assert_eq!(d["source"]["name"], "zhqa");
+    assert_eq!(d["code"]["value"], "punct/halfwidth");
+    assert!(d["location"]["path"].as_str().unwrap().ends_with("a.txt"));
+    // Six Han characters of three bytes each precede the comma: column 19, end 20.
+    let r = &d["location"]["range"];
+    assert_eq!((r["start"]["line"].as_u64(), r["start"]["column"].as_u64()), (Some(2), Some(19)));
+    assert_eq!((r["end"]["line"].as_u64(), r["end"]["column"].as_u64()), (Some(2), Some(20)));
+    assert_eq!(d["suggestions"][0]["text"], "，");
+    assert_eq!(d["suggestions"][0]["range"], *r);
+    // A clean file prints nothing.
+    let g = write(dir.path(), "b.txt", "托卡耶夫表示，双方将加强合作。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "rdjsonl", &g]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+}

@@ -4,6 +4,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod rdjsonl;
 mod sarif;
 
 use std::io::{self, Write};
@@ -24,6 +25,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// Reviewdog Diagnostic Format as JSON Lines, for `reviewdog -f=rdjsonl`.
+    Rdjsonl,
 }
 
 /// One checked file and what was found in it.
@@ -97,5 +100,6 @@ pub fn render(
         Format::Json => json::render(reports, files_checked, out),
         Format::Github => github::render(reports, out),
         Format::Sarif => sarif::render(reports, out),
+        Format::Rdjsonl => rdjsonl::render(reports, out),
     }
 }
