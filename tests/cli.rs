@@ -585,3 +585,23 @@ fn rdjsonl_lines_use_byte_columns_and_carry_the_fix() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn rdjson_is_one_result_holding_the_same_diagnostics_as_rdjsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a.txt", "托卡耶夫表示,双方将加强合作...\n".as_bytes());
+    let o = zhqa(&["check", "--format", "rdjson", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"]["name"], "zhqa");
+    let lines = zhqa(&["check", "--format", "rdjsonl", &f]);
+    let from_lines: Vec<serde_json::Value> =
+        stdout(&lines).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(from_lines.len() >= 2, "{}", stdout(&lines));
+    assert_eq!(v["diagnostics"].as_array().unwrap(), &from_lines);
+    // No findings: an empty list, still valid JSON.
+    let g = write(dir.path(), "b.txt", "托卡耶夫表示，双方将加强合作。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "rdjson", &g]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0));
+}

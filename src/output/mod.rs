@@ -4,7 +4,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
-mod rdjsonl;
+mod rdjson;
 mod sarif;
 
 use std::io::{self, Write};
@@ -25,6 +25,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// Reviewdog Diagnostic Format, one result object, for `reviewdog -f=rdjson`.
+    Rdjson,
     /// Reviewdog Diagnostic Format as JSON Lines, for `reviewdog -f=rdjsonl`.
     Rdjsonl,
 }
@@ -100,6 +102,7 @@ pub fn render(
         Format::Json => json::render(reports, files_checked, out),
         Format::Github => github::render(reports, out),
         Format::Sarif => sarif::render(reports, out),
-        Format::Rdjsonl => rdjsonl::render(reports, out),
+        Format::Rdjson => rdjson::render_result(reports, out),
+        Format::Rdjsonl => rdjson::render_lines(reports, out),
     }
 }

@@ -1,5 +1,6 @@
-//! `--format rdjsonl`: Reviewdog Diagnostic Format, one JSON `Diagnostic` per line, for
-//! `reviewdog -f=rdjsonl`. Positions follow that format: lines 1-based, columns 1-based
+//! Reviewdog Diagnostic Format: `--format rdjson` writes one `DiagnosticResult` object
+//! (for `reviewdog -f=rdjson`), `--format rdjsonl` one `Diagnostic` per line (for
+//! `reviewdog -f=rdjsonl`). Positions follow that format: lines 1-based, columns 1-based
 //! counted in UTF-8 bytes, end exclusive. The fix of each diagnostic, when it has one,
 //! is given as suggestions, which reviewdog turns into "apply suggestion" review comments.
 
@@ -63,7 +64,8 @@ fn range(index: &LineIndex, start: usize, end: usize) -> Range {
     Range { start: position(index, start), end: position(index, end) }
 }
 
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+/// Every diagnostic of every report, converted, in order.
+fn each(reports: &[FileReport], mut f: impl FnMut(&Line) -> io::Result<()>) -> io::Result<()> {
     for r in reports {
         if r.diagnostics.is_empty() {
             continue;
@@ -87,11 +89,33 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     .map(|e| Suggestion { range: range(&index, e.start, e.end), text: &e.replacement })
                     .collect(),
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            out.write_all(b"\n")?;
+            f(&line)?;
         }
     }
     Ok(())
+}
+
+/// `--format rdjsonl`: one diagnostic per line.
+pub fn render_lines(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    each(reports, |line| {
+        serde_json::to_writer(&mut *out, line)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// `--format rdjson`: one `DiagnosticResult`, diagnostics written one by one.
+pub fn render_result(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\"source\":{\"name\":\"zhqa\"},\"diagnostics\":[")?;
+    let mut first = true;
+    each(reports, |line| {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(b"\n")?;
+        Ok(serde_json::to_writer(&mut *out, line)?)
+    })?;
+    out.write_all(b"\n]}\n")
 }
 
 #[cfg(test)]
