@@ -605,3 +605,25 @@ fn rdjson_is_one_result_holding_the_same_diagnostics_as_rdjsonl() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn junit_has_a_failed_case_per_finding_and_a_passing_case_per_clean_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "a&b.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());
+    let g = write(dir.path(), "clean.txt", "托卡耶夫表示，双方将加强合作。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "junit", &f, &g]);
+    assert_eq!(o.status.code(), Some(1));
+    let x = stdout(&o);
+    assert!(x.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), "{x}");
+    assert!(x.contains(r#"<testsuites name="zhqa" tests="2" failures="1" errors="0">"#), "{x}");
+    let escaped = f.replace('&', "&amp;");
+    assert!(x.contains(&format!(r#"<testcase name="punct/halfwidth at 2:7" classname="{escaped}""#)), "{x}");
+    assert!(
+        x.contains(r#"<failure message="中文句子里的半角标点“,”应改为全角“，”" type="punct/halfwidth">"#),
+        "{x}"
+    );
+    assert!(x.contains(&format!(r#"<testcase name="zhqa" classname="{g}" file="{g}"/>"#)), "{x}");
+    assert_eq!(x.matches("<testsuite ").count(), 2);
+    assert_eq!(x.matches("</testsuite>").count(), 2);
+    assert!(x.trim_end().ends_with("</testsuites>"));
+}

@@ -4,6 +4,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod junit;
 mod rdjson;
 mod sarif;
 
@@ -25,6 +26,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// JUnit XML, for CI systems that show test reports.
+    Junit,
     /// Reviewdog Diagnostic Format, one result object, for `reviewdog -f=rdjson`.
     Rdjson,
     /// Reviewdog Diagnostic Format as JSON Lines, for `reviewdog -f=rdjsonl`.
@@ -102,6 +105,7 @@ pub fn render(
         Format::Json => json::render(reports, files_checked, out),
         Format::Github => github::render(reports, out),
         Format::Sarif => sarif::render(reports, out),
+        Format::Junit => junit::render(reports, out),
         Format::Rdjson => rdjson::render_result(reports, out),
         Format::Rdjsonl => rdjson::render_lines(reports, out),
     }
