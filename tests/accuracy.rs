@@ -73,7 +73,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     // Name dots and names.
     ("name dots", "伊利哈姆•阿利耶夫出席了会议。", &["punct/name-dot"]),
     ("name dots", "海瑟?诺尔特在会上发言。", &["punct/name-dot"]),
-    ("name dots", "参议员杰夫 弗莱克发表讲话。", &["space/between-han"]),
+    ("name dots", "参议员杰夫 弗莱克发表讲话。", &["name/space"]),
     ("name dots ok", "伊利哈姆·阿利耶夫出席了会议。", &[]),
     // Characters.
     ("characters", "哈萨克斯坦總統出席會議。", &["char/traditional", "char/traditional"]),

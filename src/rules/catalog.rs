@@ -16,6 +16,7 @@ const RULE_FILES: &[(&str, &str)] = &[
     ("rules/pair.toml", include_str!("../../rules/pair.toml")),
     ("rules/punct.toml", include_str!("../../rules/punct.toml")),
     ("rules/space.toml", include_str!("../../rules/space.toml")),
+    ("rules/name.toml", include_str!("../../rules/name.toml")),
     ("rules/char.toml", include_str!("../../rules/char.toml")),
     ("rules/number.toml", include_str!("../../rules/number.toml")),
     ("rules/term.toml", include_str!("../../rules/term.toml")),
@@ -143,6 +144,12 @@ pub struct Words {
     pub question_words: Vec<String>,
     /// Characters typical of transliterated foreign names.
     pub transliteration: String,
+    /// Given names that open many transliterated names (约翰, 玛丽).
+    pub given_names: Vec<String>,
+    /// Words of bylines and credit lines (记者, 摄影, 来源).
+    pub byline_words: Vec<String>,
+    /// Titles and occupations that stand before a name (总统, 教授, 学家).
+    pub name_titles: Vec<String>,
     /// Function characters whose doubling is an error (的的, 了了).
     pub doubled_function: String,
     /// Words ending in a function character: `目的` + `的` is not 的的.
@@ -285,8 +292,11 @@ mod tests {
             assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("ids are category/name");
             assert!(
-                ["foreign", "quote", "dash", "pair", "punct", "space", "char", "number", "term", "meta"]
-                    .contains(&cat),
+                [
+                    "foreign", "quote", "dash", "pair", "punct", "space", "name", "char", "number", "term",
+                    "meta"
+                ]
+                .contains(&cat),
                 "{}",
                 r.id
             );

@@ -29,43 +29,14 @@ pub fn check(cx: &mut Context) {
         fullwidth(cx);
     }
     let doc = cx.doc;
-    // Text with several Latin words and not one capital letter (an export that lost its
-    // case) cannot tell names and acronyms from words by case.
-    // Latin words and pieces of code both speak for technical writing; only words count
-    // for letter case.
-    // Capitalised words in brackets are glosses, which say nothing about the register.
-    let (mut words, mut code, mut han, mut capitals, mut depth) = (0, 0, 0, 0, 0i32);
-    let mut capital = false;
-    for (i, r) in doc.runs.iter().enumerate() {
-        match r.kind {
-            Kind::Han => han += r.chars,
-            Kind::Punct('（' | '(') => depth += 1,
-            Kind::Punct('）' | ')') | Kind::Newline => depth = 0.max(depth - 1),
-            Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,
-            Kind::Latin if r.chars >= 2 => {
-                words += 1;
-                let cap = doc.slice(r.start, r.end).starts_with(char::is_uppercase);
-                capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
-                capitals += usize::from(cap && depth == 0);
-            }
-            _ => {}
-        }
-    }
-    let cased = capital || words < 3;
-    // Technical writing (manuals, software help) names commands, options and terms in
-    // English on every line: eight Latin words or pieces of code or more, one for every
-    // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
-    let technical = words + code >= 8 && (words + code) * 25 > han;
-    // Software help and manuals name products, keys and people in Latin throughout: four
-    // capitalised words or more, one for every 60 Han characters or fewer.
-    let names_in_latin = capitals >= 4 && capitals * 60 > han;
+    let register = Register::of(doc);
     // Latin names given as glosses so far: a later bare mention should use the rendering.
     let mut glossed = HashSet::new();
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word.
         if doc.has_han(p) {
-            paragraph(cx, p, Register { cased, technical, names_in_latin }, &mut glossed);
+            paragraph(cx, p, register, &mut glossed);
         }
     }
 }
@@ -102,10 +73,49 @@ enum Shape {
 
 /// What holds for the whole document.
 #[derive(Clone, Copy)]
-struct Register {
-    cased: bool,
-    technical: bool,
-    names_in_latin: bool,
+pub struct Register {
+    /// The document has capital Latin letters (letter case can be trusted).
+    pub cased: bool,
+    /// Technical writing, full of English terms (manuals, software help).
+    pub technical: bool,
+    /// The document names things in Latin throughout.
+    pub names_in_latin: bool,
+}
+
+impl Register {
+    pub fn of(doc: &crate::document::Document) -> Register {
+        // Text with several Latin words and not one capital letter (an export that lost its
+        // case) cannot tell names and acronyms from words by case.
+        // Latin words and pieces of code both speak for technical writing; only words count
+        // for letter case.
+        // Capitalised words in brackets are glosses, which say nothing about the register.
+        let (mut words, mut code, mut han, mut capitals, mut depth) = (0, 0, 0, 0, 0i32);
+        let mut capital = false;
+        for (i, r) in doc.runs.iter().enumerate() {
+            match r.kind {
+                Kind::Han => han += r.chars,
+                Kind::Punct('（' | '(') => depth += 1,
+                Kind::Punct('）' | ')') | Kind::Newline => depth = 0.max(depth - 1),
+                Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,
+                Kind::Latin if r.chars >= 2 => {
+                    words += 1;
+                    let cap = doc.slice(r.start, r.end).starts_with(char::is_uppercase);
+                    capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+                    capitals += usize::from(cap && depth == 0);
+                }
+                _ => {}
+            }
+        }
+        let cased = capital || words < 3;
+        // Technical writing (manuals, software help) names commands, options and terms in
+        // English on every line: eight Latin words or pieces of code or more, one for every
+        // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
+        let technical = words + code >= 8 && (words + code) * 25 > han;
+        // Software help and manuals name products, keys and people in Latin throughout: four
+        // capitalised words or more, one for every 60 Han characters or fewer.
+        let names_in_latin = capitals >= 4 && capitals * 60 > han;
+        Register { cased, technical, names_in_latin }
+    }
 }
 
 /// What holds for a whole paragraph, worked out once.

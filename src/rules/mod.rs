@@ -12,6 +12,7 @@ mod common;
 mod chars;
 mod dash;
 mod foreign;
+mod name;
 mod number;
 mod pair;
 mod punct;
@@ -37,6 +38,7 @@ const CHECKS: &[Check] = &[
     Check { rules: pair::RULES, run: pair::check },
     Check { rules: punct::RULES, run: punct::check },
     Check { rules: space::RULES, run: space::check },
+    Check { rules: name::RULES, run: name::check },
     Check { rules: chars::RULES, run: chars::check },
     Check { rules: number::RULES, run: number::check },
     Check { rules: term::RULES, run: term::check },

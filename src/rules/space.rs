@@ -1,8 +1,9 @@
-//! space/*: spaces next to full-width punctuation, and spaces between Han characters —
-//! in translated news most often where the name dot · of a foreign name belongs.
+//! space/*: spaces next to full-width punctuation, spaces between Han characters inside
+//! a sentence (those inside a foreign name are name/space's), and the house style for
+//! spaces between Han and Latin letters or digits.
 
 use super::common::is_cjk_punct;
-use super::punct::name_between;
+use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
 use crate::scan::Kind;
@@ -42,11 +43,13 @@ pub fn check(cx: &mut Context) {
             }
             if a.is_han() && b.is_han() {
                 // Chinese headlines and bylines separate their parts with a space
-                // (记者 张三 通讯员 李四); only a space inside a foreign name is reported.
-                if r.chars == 1 && name_between(cx, p, i) {
-                    if let Some(d) = cx.report(BETWEEN_HAN, r.start, r.end, "name", &[("space", &shown)]) {
-                        d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, r.end, "·"));
-                    }
+                // (记者 张三 通讯员 李四); a space inside a foreign name is name/space's.
+                let before = &doc.text[p.start..r.start];
+                // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…).
+                let byline = before.chars().rev().take(12).collect::<String>().contains(['者', '员'])
+                    || before.ends_with(['电', '讯']);
+                if r.chars == 1 && !headline && !byline && !name::is_name_at(cx, p, i) {
+                    cx.report(BETWEEN_HAN, r.start, r.end, "", &[("space", &shown)]);
                 }
                 continue;
             }

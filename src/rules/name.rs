@@ -1,0 +1,546 @@
+//! name/*: foreign names in translated copy — spaces where the name dot · belongs, the
+//! dot after a Latin initial, Latin glosses in half-width brackets, and one name given
+//! two renderings or two glosses in one document.
+//!
+//! Telling a name from two words that stand side by side uses what the document offers:
+//! characters typical of transliteration (rules/words.toml), common given names, a Latin
+//! gloss after the name whose word count matches its parts, and the same name written
+//! elsewhere in the document with the dot or its surname standing alone.
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::diagnostic::{Applicability, Edit, Fix, Label};
+use crate::document::Paragraph;
+use crate::scan::{Kind, Run};
+
+pub const SPACE: &str = "name/space";
+pub const INITIAL: &str = "name/initial";
+pub const GLOSS_BRACKETS: &str = "name/gloss-brackets";
+pub const INCONSISTENT: &str = "name/inconsistent";
+pub const RULES: &[&str] = &[SPACE, INITIAL, GLOSS_BRACKETS, INCONSISTENT];
+
+pub fn check(cx: &mut Context) {
+    let doc = cx.doc;
+    // Technical writing glosses terms in half-width brackets throughout, as its house
+    // style: (ODBC), (hostname). Only copy is held to the full-width form.
+    let technical = cx.on(GLOSS_BRACKETS) && super::foreign::Register::of(doc).technical;
+    for p in &doc.paragraphs {
+        if !doc.has_han(p) {
+            continue;
+        }
+        if cx.on(SPACE) {
+            spaces(cx, p);
+        }
+        if cx.on(INITIAL) {
+            initials(cx, p);
+        }
+        if cx.on(GLOSS_BRACKETS) && !technical {
+            gloss_brackets(cx, p);
+        }
+    }
+    if cx.on(INCONSISTENT) {
+        inconsistent(cx);
+    }
+}
+
+fn han_chars(cx: &Context, r: &Run) -> Vec<char> {
+    cx.doc.slice(r.start, r.end).chars().collect()
+}
+
+/// The spaces that may stand for a name dot: one space, full-width space or no-break
+/// space between two Han runs.
+fn is_name_space(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    if i <= p.runs.start || i + 1 >= p.runs.end {
+        return false;
+    }
+    let r = doc.runs[i];
+    r.kind == Kind::Space
+        && r.chars == 1
+        && matches!(doc.slice(r.start, r.end), " " | "\u{3000}" | "\u{a0}" | "\u{202f}")
+        && doc.runs[i - 1].is_han()
+        && doc.runs[i + 1].is_han()
+}
+
+/// Characters of `cs` typical of transliteration.
+fn translit(cx: &Context, cs: &[char]) -> usize {
+    cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count()
+}
+
+/// The Han text on each side of space run `i`: the part of a name it may separate.
+struct Sides {
+    /// Characters before the space, nearest first.
+    before: Vec<char>,
+    /// Characters after the space, nearest first.
+    after: Vec<char>,
+}
+
+impl Sides {
+    fn new(cx: &Context, i: usize) -> Sides {
+        let doc = cx.doc;
+        let mut before = han_chars(cx, &doc.runs[i - 1]);
+        before.reverse();
+        Sides { before, after: han_chars(cx, &doc.runs[i + 1]) }
+    }
+
+    /// The characters typical of transliteration next to the space on each side:
+    /// the part of the name that can be told from the text.
+    fn parts(&self, cx: &Context) -> (String, String) {
+        let mut left: Vec<char> =
+            self.before.iter().copied().take_while(|c| cx.catalog.is_transliteration(*c)).collect();
+        left.reverse();
+        let right: String =
+            self.after.iter().copied().take_while(|c| cx.catalog.is_transliteration(*c)).collect();
+        (left.into_iter().collect(), right)
+    }
+}
+
+/// Whether the text before a space ends in a title or an occupation (数学生物学家 雷顿·迪瓦洛克,
+/// 总统 特朗普): the space separates a title from a name, not two parts of a name.
+fn after_title(cx: &Context, s: &Sides) -> bool {
+    let mut left: Vec<char> = s.before.iter().take(4).copied().collect();
+    left.reverse();
+    let left: String = left.into_iter().collect();
+    cx.catalog.words.name_titles.iter().any(|t| left.ends_with(t.as_str()))
+}
+
+/// The number of Latin words in a gloss right after run `j` — `(Mateo Kovačić)` or
+/// `（Kassym-Jomart Tokayev）` — if there is one.
+fn gloss_words(cx: &Context, p: &Paragraph, j: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let mut k = j + 1;
+    if k < p.runs.end && doc.runs[k].kind == Kind::Space {
+        k += 1;
+    }
+    let open = doc.runs.get(k).filter(|_| k < p.runs.end)?;
+    if !(open.is_mark('(') || open.is_mark('（')) {
+        return None;
+    }
+    let close = (k + 1..p.runs.end).find(|&m| matches!(doc.runs[m].mark(), Some(')' | '）' | '(' | '（')))?;
+    let inner = doc.slice(open.end, doc.runs[close].start);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Capitalised words (a name particle may be lower case: de, von, al-).
+    let particle = |w: &str| cx.catalog.words.name_particles.contains(w);
+    let latin = !words.is_empty()
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() && !is_han(c) || "-.'’".contains(c)))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || particle(w));
+    latin.then_some(words.len())
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0x20000..=0x3FFFF)
+}
+
+/// Where a space stands: in a headline or a list of spaced words (资阳 眉山 雅安 西昌),
+/// where spaces separate phrases, only strong evidence makes it a name dot.
+#[derive(Clone, Copy)]
+struct Setting {
+    /// The number of name parts the space's group joins.
+    parts: usize,
+    /// A headline (no sentence-final mark) or a list of three spaced words or more.
+    loose: bool,
+}
+
+/// Whether the space sits in a byline or a credit line (记者 张三 李四, （杨华 卢森）):
+/// Chinese names side by side, not the parts of one foreign name.
+fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    let before: String = {
+        let mut v: Vec<char> = doc.text[p.start..r.start].chars().rev().take(12).collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    if cx.catalog.words.byline_words.iter().any(|w| before.contains(w.as_str())) {
+        return true;
+    }
+    // Inside brackets that hold nothing but Han and spaces: a credit.
+    let open = (p.runs.start..i).rev().find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
+    let close = (i + 1..p.runs.end).find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
+    match (open, close) {
+        (Some(o), Some(c)) if matches!(doc.runs[o].mark(), Some('（' | '(')) => {
+            doc.runs[o + 1..c].iter().all(|r| r.is_han() || r.kind == Kind::Space)
+        }
+        _ => false,
+    }
+}
+
+/// How a space between two Han runs reads as a name dot.
+fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
+    let doc = cx.doc;
+    let s = Sides::new(cx, i);
+    if after_title(cx, &s) || in_byline(cx, p, i) {
+        return false;
+    }
+    let near_before = &s.before[..s.before.len().min(2)];
+    let near_after = &s.after[..s.after.len().min(2)];
+    let (tb, ta) = (translit(cx, near_before), translit(cx, near_after));
+    let near_left: String = near_before.iter().rev().collect();
+    let near_right: String = near_after.iter().collect();
+    // Strong evidence: a capitalised Latin gloss with as many words as the name has
+    // parts, or the same two parts joined by a dot elsewhere in the document.
+    let glossed = tb >= 1 && ta >= 1 && gloss_words(cx, p, i + 1).is_some_and(|n| n == at.parts + 1);
+    if glossed || doc.text.contains(&format!("{near_left}·{near_right}")) {
+        return true;
+    }
+    if at.loose || tb == 0 || ta == 0 || near_before.len() < 2 || near_after.len() < 2 {
+        return false;
+    }
+    let before: String = s.before.iter().take(5).rev().collect();
+    let given = |min: usize| {
+        cx.catalog.words.given_names.iter().any(|g| g.chars().count() >= min && before.ends_with(g.as_str()))
+    };
+    // All four characters typical of transliteration, or a long given name before the
+    // space (伊丽莎白 亚历山德拉).
+    if tb + ta == 4 || given(3) {
+        return true;
+    }
+    // Three of the four, and one more sign: a name already joined by a dot on the left
+    // (伊丽莎白·亚历山德拉 玛丽), a common given name before the space, or a surname of three
+    // characters or more standing alone elsewhere (弗莱克说; two-character ones repeat by
+    // chance: 西安, 莉莉).
+    let dotted_left = i >= p.runs.start + 3 && doc.runs[i - 2].is_mark('·') && doc.runs[i - 3].is_han();
+    let (_, right) = s.parts(cx);
+    let r = doc.runs[i + 1];
+    let surname_again = right.chars().count() >= 3
+        && doc
+            .text
+            .match_indices(right.as_str())
+            .any(|(at, _)| at != r.start && standalone(cx, at, right.len()));
+    tb + ta == 3 && (dotted_left || given(2) || surname_again)
+}
+
+/// Whether `text[at..at + len]` stands alone: not after a space (the place being judged)
+/// and not inside a longer run of transliteration characters (金巴兰海滩).
+fn standalone(cx: &Context, at: usize, len: usize) -> bool {
+    let text = cx.doc.text;
+    let prev = text[..at].chars().next_back();
+    let next = text[at + len..].chars().next();
+    let free = |c: Option<char>| c.is_none_or(|c| !cx.catalog.is_transliteration(c));
+    !matches!(prev, Some(' ' | '\u{3000}' | '\u{a0}')) && free(prev) && free(next)
+}
+
+/// Whether space run `i` stands where a name dot belongs (for space/between-han, which
+/// leaves those to name/space).
+pub fn is_name_at(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    is_name_space(cx, p, i) && name_evidence(cx, p, i, Setting { parts: 1, loose: headline(cx, p) })
+}
+
+/// A paragraph with no sentence-final mark: a headline, a caption, a list item.
+fn headline(cx: &Context, p: &Paragraph) -> bool {
+    !cx.doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
+}
+
+/// name/space: the spaces of one name, reported once with a dot for each.
+fn spaces(cx: &mut Context, p: &Paragraph) {
+    let doc = cx.doc;
+    let candidates: Vec<usize> = (p.runs.clone()).filter(|&i| is_name_space(cx, p, i)).collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // Group spaces one Han part apart: 伊丽莎白 亚历山德拉 玛丽 is one name.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &i in &candidates {
+        match groups.last_mut() {
+            Some(g) if *g.last().expect("groups are never empty") + 2 == i => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let loose = headline(cx, p);
+    for g in groups {
+        // A name of several parts: every space must read as a dot, judged with the
+        // whole name's part count for the gloss.
+        let at = Setting { parts: g.len(), loose: loose || g.len() >= 3 };
+        let named: Vec<usize> = g.iter().copied().filter(|&i| name_evidence(cx, p, i, at)).collect();
+        let Some(&first) = named.first() else { continue };
+        let r = doc.runs[first];
+        let shown = match doc.slice(r.start, r.end) {
+            "\u{3000}" => "全角空格",
+            " " => "空格",
+            _ => "不换行空格",
+        };
+        let (left, _) = Sides::new(cx, first).parts(cx);
+        let (_, right) = Sides::new(cx, *named.last().expect("not empty")).parts(cx);
+        let mut name = left;
+        for &i in &named {
+            name.push(' ');
+            if i != *named.last().expect("not empty") {
+                name.push_str(doc.run_text(i + 1));
+            }
+        }
+        name.push_str(&right);
+        let edits: Vec<Edit> = named
+            .iter()
+            .map(|&i| Edit { start: doc.runs[i].start, end: doc.runs[i].end, replacement: "·".into() })
+            .collect();
+        if let Some(d) = cx.report(SPACE, r.start, r.end, "", &[("space", shown), ("name", name.trim())]) {
+            for &i in &named[1..] {
+                d.labels.push(Label {
+                    start: doc.runs[i].start,
+                    end: doc.runs[i].end,
+                    message: String::new(),
+                });
+            }
+            d.fix = Some(Fix::new(Applicability::Unsafe, "改为间隔号“·”", edits));
+        }
+    }
+}
+
+/// name/initial: `J·K·罗琳` → `J. K. 罗琳`: a Latin initial takes a full stop, not the
+/// name dot.
+fn initials(cx: &mut Context, p: &Paragraph) {
+    let doc = cx.doc;
+    let dot = |r: &Run| matches!(r.mark(), Some('·' | '•' | '・' | '‧')) && r.chars == 1;
+    let initial = |r: &Run| {
+        r.kind == Kind::Latin && r.chars == 1 && doc.text[r.start..].starts_with(char::is_uppercase)
+    };
+    let mut i = p.runs.start;
+    while i + 2 < p.runs.end {
+        let (a, b) = (doc.runs[i], doc.runs[i + 1]);
+        let starts_word = i == p.runs.start || !doc.runs[i - 1].kind.is_letter();
+        if !(starts_word && initial(&a) && dot(&b)) {
+            i += 1;
+            continue;
+        }
+        // The initials of one name and the name they belong to: J·K·罗琳.
+        let mut dots = vec![i + 1];
+        let mut k = i + 2;
+        while k + 1 < p.runs.end && initial(&doc.runs[k]) && dot(&doc.runs[k + 1]) {
+            dots.push(k + 1);
+            k += 2;
+        }
+        let before_name = k < p.runs.end && doc.runs[k].is_han();
+        if !before_name {
+            i = k;
+            continue;
+        }
+        let (s, e) = (doc.runs[dots[0]].start, doc.runs[*dots.last().expect("not empty")].end);
+        let found = doc.slice(a.start, doc.runs[k].end);
+        let fixed: String = {
+            let mut out = String::new();
+            for j in i..k {
+                let r = doc.runs[j];
+                out.push_str(if dot(&r) { ". " } else { doc.slice(r.start, r.end) });
+            }
+            out.push_str(doc.run_text(k));
+            out
+        };
+        let found_short: String = found.chars().take(12).collect();
+        let fixed_short: String = fixed.chars().take(14).collect();
+        if let Some(d) = cx.report(INITIAL, s, e, "", &[("found", &found_short), ("fix", &fixed_short)]) {
+            let edits = dots.iter().map(|&j| Edit {
+                start: doc.runs[j].start,
+                end: doc.runs[j].end,
+                replacement: ". ".into(),
+            });
+            d.fix = Some(Fix::new(Applicability::Safe, "缩写字母后改为英文句点加空格", edits.collect()));
+        }
+        i = k;
+    }
+}
+
+/// A Latin-only text between brackets: a gloss of a name or a term.
+fn is_latin_gloss(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().any(|c| c.is_alphabetic())
+        && s.chars().all(|c| c.is_alphanumeric() && !is_han(c) || " -.'’&,".contains(c))
+}
+
+/// name/gloss-brackets: `比约恩 (Thomas Bjorn) 表示` → `比约恩（Thomas Bjorn）表示`.
+fn gloss_brackets(cx: &mut Context, p: &Paragraph) {
+    let doc = cx.doc;
+    for i in p.runs.clone() {
+        let open = doc.runs[i];
+        if !open.is_mark('(') || open.chars != 1 {
+            continue;
+        }
+        // Han before the bracket, with at most one space between.
+        let mut s = i;
+        if s > p.runs.start && doc.runs[s - 1].kind == Kind::Space && doc.runs[s - 1].chars == 1 {
+            s -= 1;
+        }
+        if s == p.runs.start || !doc.runs[s - 1].is_han() {
+            continue;
+        }
+        let Some(j) =
+            (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '（' | '）')))
+        else {
+            continue;
+        };
+        let close = doc.runs[j];
+        if !close.is_mark(')') || close.chars != 1 || !is_latin_gloss(doc.slice(open.end, close.start)) {
+            continue;
+        }
+        if doc.chunk_at(i + 1).is_some_and(|c| c.is_code) {
+            continue;
+        }
+        // After the bracket: Han or a Chinese mark (the sentence goes on), with at most
+        // one space between, or the end of the paragraph.
+        let mut e = j + 1;
+        if e < p.runs.end && doc.runs[e].kind == Kind::Space && doc.runs[e].chars == 1 {
+            e += 1;
+        }
+        let goes_on = e >= p.runs.end
+            || doc.runs[e].is_han()
+            || doc.runs[e].mark().is_some_and(super::common::is_cjk_punct);
+        if !goes_on {
+            continue;
+        }
+        let end = if e >= p.runs.end { close.end } else { doc.runs[e].start };
+        let start = doc.runs[s].start;
+        let gloss = doc.slice(open.end, close.start).trim();
+        let shown: String = gloss.chars().take(30).collect();
+        if let Some(d) = cx.report(GLOSS_BRACKETS, open.start, open.end, "", &[("gloss", &shown)]) {
+            d.labels.push(Label { start: close.start, end: close.end, message: String::new() });
+            d.fix = Some(Fix::new(
+                Applicability::Safe,
+                "改为全角括号（），去掉括号外的空格",
+                vec![
+                    Edit { start, end: open.end, replacement: "（".into() },
+                    Edit { start: close.start, end, replacement: "）".into() },
+                ],
+            ));
+        }
+    }
+}
+
+/// A Latin gloss and the Han text before it, where a rendering may end.
+struct Glossed {
+    gloss: String,
+    /// Where the Han text before the gloss starts (a name joined by dots from its
+    /// first part) and where it ends (at the bracket).
+    text_start: usize,
+    end: usize,
+    /// Characters at the end of the text that are typical of transliteration (or all
+    /// of a dotted name).
+    translit: usize,
+}
+
+impl Glossed {
+    /// The rendering: the last `n` characters of the text before the gloss.
+    fn rendering<'a>(&self, text: &'a str, n: usize) -> (usize, &'a str) {
+        let s = &text[self.text_start..self.end];
+        let skip = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(at, _)| at);
+        (self.text_start + skip, &s[skip..])
+    }
+}
+
+/// Every `译名（Latin）` in the document whose gloss is a capitalised name.
+fn glossed_names(cx: &Context) -> Vec<Glossed> {
+    let doc = cx.doc;
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        for i in p.runs.clone() {
+            let r = doc.runs[i];
+            if !(r.is_mark('（') || r.is_mark('(')) || i == p.runs.start || !doc.runs[i - 1].is_han() {
+                continue;
+            }
+            let Some(j) =
+                (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '）' | '(' | '（')))
+            else {
+                continue;
+            };
+            if !matches!(doc.runs[j].mark(), Some(')' | '）')) {
+                continue;
+            }
+            let gloss = doc.slice(r.end, doc.runs[j].start).trim();
+            let capitalised = gloss.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                && gloss.chars().any(char::is_lowercase);
+            if !is_latin_gloss(gloss) || !capitalised {
+                continue;
+            }
+            // A name joined by dots is whole from its first part; otherwise the
+            // characters typical of transliteration at the end of the Han run.
+            let mut k = i - 1;
+            while k >= p.runs.start + 2
+                && matches!(doc.runs[k - 1].mark(), Some('·' | '-'))
+                && doc.runs[k - 2].is_han()
+            {
+                k -= 2;
+            }
+            let (text_start, end) = (doc.runs[k].start, doc.runs[i - 1].end);
+            let text = doc.slice(text_start, end);
+            let translit = if k < i - 1 {
+                // The first part of a dotted name: its transliteration characters.
+                let first = doc.run_text(k);
+                let keep =
+                    first.chars().rev().take_while(|c| cx.catalog.is_transliteration(*c)).count().max(1);
+                text.chars().count() - first.chars().count() + keep
+            } else {
+                text.chars().rev().take_while(|c| cx.catalog.is_transliteration(*c)).count()
+            };
+            out.push(Glossed { gloss: gloss.to_string(), text_start, end, translit });
+        }
+    }
+    out
+}
+
+fn gloss_key(g: &str) -> String {
+    g.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether one gloss is the other's words in part (Tokayev, Kassym-Jomart Tokayev).
+fn same_person(a: &str, b: &str) -> bool {
+    let words =
+        |s: &str| -> Vec<String> { s.split([' ', '-']).map(gloss_key).filter(|w| !w.is_empty()).collect() };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+}
+
+/// Whether one rendering is the other in part (托卡耶夫, 卡瑟姆-若马尔特·托卡耶夫).
+fn same_rendering(a: &str, b: &str) -> bool {
+    let parts = |s: &str| -> Vec<String> { s.split(['·', '-']).map(str::to_string).collect() };
+    let (pa, pb) = (parts(a), parts(b));
+    pa.iter().all(|w| pb.contains(w)) || pb.iter().all(|w| pa.contains(w))
+}
+
+/// name/inconsistent: one gloss with two renderings, one rendering with two glosses.
+fn inconsistent(cx: &mut Context) {
+    let text = cx.doc.text;
+    let names = glossed_names(cx);
+    // The first rendering of each gloss, and the first gloss of each rendering.
+    let mut by_gloss: HashMap<String, (usize, usize, &str)> = HashMap::new();
+    let mut by_rendering: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+    for g in &names {
+        let key = gloss_key(&g.gloss);
+        if let Some(&(fs, fe, first)) = by_gloss.get(&key) {
+            // Compare as many characters as the first rendering has (托卡也夫 is not
+            // all transliteration characters, and must still be compared).
+            let (s, found) = g.rendering(text, first.chars().count());
+            if !same_rendering(first, found) {
+                let args = [("gloss", g.gloss.as_str()), ("first", first), ("found", found)];
+                report_pair(cx, (s, g.end), (fs, fe), "rendering", &args);
+            }
+            continue;
+        }
+        if g.translit < 2 {
+            continue;
+        }
+        let (s, rendering) = g.rendering(text, g.translit);
+        by_gloss.insert(key, (s, g.end, rendering));
+        match by_rendering.get(rendering) {
+            Some(&(fs, fe, first)) if !same_person(first, &g.gloss) => {
+                let args = [("name", rendering), ("first", first), ("found", g.gloss.as_str())];
+                report_pair(cx, (s, g.end), (fs, fe), "gloss", &args);
+            }
+            Some(_) => {}
+            None => {
+                by_rendering.insert(rendering, (s, g.end, g.gloss.as_str()));
+            }
+        }
+    }
+}
+
+fn report_pair(
+    cx: &mut Context,
+    (s, e): (usize, usize),
+    (fs, fe): (usize, usize),
+    key: &str,
+    args: &[(&str, &str)],
+) {
+    if let Some(d) = cx.report(INCONSISTENT, s, e, key, args) {
+        d.labels.push(Label { start: fs, end: fe, message: "前文的写法".into() });
+    }
+}
