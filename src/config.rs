@@ -295,7 +295,7 @@ fn load_house(
         let text = std::fs::read_to_string(&f).map_err(|e| fail(&f, "", None, e.to_string()))?;
         let file: crate::rules::catalog::RuleFile =
             toml::from_str(&text).map_err(|e| fail(&f, &text, e.span(), e.message().to_string()))?;
-        for r in file.rule {
+        for r in file.rule.into_iter().map(crate::rules::catalog::RuleMeta::expanded) {
             let span = text.find(&format!("\"{}\"", r.id)).map(|i| i..i + r.id.len() + 2);
             let name = r.id.strip_prefix("house/").unwrap_or("");
             if name.is_empty()

@@ -25,6 +25,7 @@ const RULE_FILES: &[(&str, &str)] = &[
 const WORDS: &str = include_str!("../../rules/words.toml");
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
 const ENGLISH: &str = include_str!("../../rules/english.txt");
+const DOUBLED: &str = include_str!("../../rules/doubled.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,6 +73,48 @@ pub struct Term {
     /// What may not follow for the term to count (既使 but not 既使用).
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// What must follow for the term to count, if anything is listed (说到 counts before
+    /// `：“`, 的 before a degree complement such as 很好).
+    #[serde(default)]
+    pub followed_by: Vec<String>,
+    /// Also counts right after a quotation (a closing ” within the twelve characters
+    /// before, in the same sentence) when the sentence ends or pauses after it: ”他补充到。
+    #[serde(default)]
+    pub after_quote: bool,
+    /// What `followed_by` matched must itself be followed by a mark or the end, not Han
+    /// (看护的很好。 counts, 做的很好吃 does not).
+    #[serde(default)]
+    pub then_mark: bool,
+    /// Words to put for `{w}` in `wrong` and `right`: one entry stands for many
+    /// (`{w}到` → `{w}道` for 说, 写, 补充…).
+    #[serde(default)]
+    pub each: Vec<String>,
+}
+
+impl RuleMeta {
+    /// The rule with its term entries expanded (see `Term::expand`).
+    pub fn expanded(mut self) -> RuleMeta {
+        self.terms = std::mem::take(&mut self.terms).into_iter().flat_map(Term::expand).collect();
+        self
+    }
+}
+
+impl Term {
+    /// The entry with `{w}` replaced by each word of `each` (itself if `each` is empty).
+    pub fn expand(self) -> Vec<Term> {
+        if self.each.is_empty() {
+            return vec![self];
+        }
+        self.each
+            .iter()
+            .map(|w| Term {
+                wrong: self.wrong.replace("{w}", w),
+                right: self.right.replace("{w}", w),
+                each: Vec::new(),
+                ..self.clone()
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -152,6 +195,10 @@ pub struct Words {
     pub name_titles: Vec<String>,
     /// Function characters whose doubling is an error (的的, 了了).
     pub doubled_function: String,
+    /// Characters typed twice by accident (给给, 我们们), judged with rules/doubled.txt.
+    pub doubled_chars: String,
+    /// Reduplications of `doubled_chars` that are words (个个, 说说).
+    pub reduplications: Vec<String>,
     /// Words ending in a function character: `目的` + `的` is not 的的.
     pub doubled_left_words: Vec<String>,
     /// Words starting with a function character: `为了` + `了解` is not 了了.
@@ -198,6 +245,16 @@ impl Catalog {
             .is_ok()
     }
 
+    /// Whether `w` is a two-character word starting with one of `doubled_chars`
+    /// (rules/doubled.txt, sorted; indexed on first use).
+    pub fn starts_doubled_word(&self, w: &str) -> bool {
+        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        WORDS
+            .get_or_init(|| DOUBLED.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+            .binary_search(&w)
+            .is_ok()
+    }
+
     pub fn is_transliteration(&self, c: char) -> bool {
         self.transliteration.contains(&c)
     }
@@ -220,7 +277,7 @@ fn parse() -> Catalog {
     for (name, src) in RULE_FILES {
         let file: RuleFile =
             toml::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
-        rules.extend(file.rule);
+        rules.extend(file.rule.into_iter().map(RuleMeta::expanded));
     }
     let index = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
     let words: Words = toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));

@@ -102,8 +102,9 @@ fn doubled(cx: &mut Context, i: usize) {
     let text = doc.slice(r.start, r.end);
     // Most runs hold no doubled function character: look before collecting anything.
     let mut prev = None;
+    let watched = |c: char| words.doubled_function.contains(c) || words.doubled_chars.contains(c);
     let any = text.chars().any(|c| {
-        let hit = prev == Some(c) && words.doubled_function.contains(c);
+        let hit = prev == Some(c) && watched(c);
         prev = Some(c);
         hit
     });
@@ -114,7 +115,7 @@ fn doubled(cx: &mut Context, i: usize) {
     let mut k = 0;
     while k + 1 < chars.len() {
         let (off, c) = chars[k];
-        if c != chars[k + 1].1 || !words.doubled_function.contains(c) {
+        if c != chars[k + 1].1 || !watched(c) {
             k += 1;
             continue;
         }
@@ -127,8 +128,17 @@ fn doubled(cx: &mut Context, i: usize) {
         let aabb =
             (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4))) || (pair_at(k + 2) && !pair_at(k + 4));
         let in_word = aabb
-            || words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
-            || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()));
+            || if words.doubled_function.contains(c) {
+                words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
+                    || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()))
+            } else {
+                // 想到到底: the second character starts a word. 那那: a reduplication.
+                let pair = &text[off..second + c.len_utf8()];
+                let next: String = right.chars().take(2).collect();
+                words.reduplications.iter().any(|w| w == pair)
+                    || (next.chars().count() == 2 && cx.catalog.starts_doubled_word(&next))
+                    || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()))
+            };
         if !in_word {
             let (start, end) = (r.start + off, r.start + second + c.len_utf8());
             let found = doc.slice(start, end);

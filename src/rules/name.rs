@@ -152,7 +152,15 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
         v.reverse();
         v.into_iter().collect()
     };
-    if cx.catalog.words.byline_words.iter().any(|w| before.contains(w.as_str())) {
+    // A credit word followed by a space or a colon, and no sentence mark before the
+    // space (记者 张三 李四, 摄影：王五 赵六); 作者汤玛斯 皮克提 is a sentence.
+    let credit = cx.catalog.words.byline_words.iter().any(|w| {
+        before.match_indices(w.as_str()).any(|(at, _)| {
+            let rest = &before[at + w.len()..];
+            rest.starts_with([' ', '\u{3000}', ':', '：', '/']) && !rest.contains(['，', '。', '、', '；'])
+        })
+    });
+    if credit {
         return true;
     }
     // Inside brackets that hold nothing but Han and spaces: a credit.
@@ -197,10 +205,12 @@ fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
         return true;
     }
     // Three of the four, and one more sign: a name already joined by a dot on the left
-    // (伊丽莎白·亚历山德拉 玛丽), a common given name before the space, or a surname of three
+    // (伊丽莎白·亚历山德拉 玛丽) or right, or a surname of three
     // characters or more standing alone elsewhere (弗莱克说; two-character ones repeat by
     // chance: 西安, 莉莉).
     let dotted_left = i >= p.runs.start + 3 && doc.runs[i - 2].is_mark('·') && doc.runs[i - 3].is_han();
+    // … or on the right (马丁 路德·金).
+    let dotted_right = i + 3 < p.runs.end && doc.runs[i + 2].is_mark('·') && doc.runs[i + 3].is_han();
     let (_, right) = s.parts(cx);
     let r = doc.runs[i + 1];
     let surname_again = right.chars().count() >= 3
@@ -208,7 +218,9 @@ fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
             .text
             .match_indices(right.as_str())
             .any(|(at, _)| at != r.start && standalone(cx, at, right.len()));
-    tb + ta == 3 && (dotted_left || given(2) || surname_again)
+    // A common given name before the space needs one more transliteration character
+    // on each side (乔治 居维叶, 马丁 路德·金).
+    (tb + ta == 3 && (dotted_left || dotted_right || surname_again)) || (tb + ta >= 2 && given(2))
 }
 
 /// Whether `text[at..at + len]` stands alone: not after a space (the place being judged)

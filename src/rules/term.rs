@@ -6,12 +6,16 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::catalog::Term;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
+use crate::scan::Kind;
 
 pub const XINHUA: &str = "term/xinhua";
 pub const CONFUSABLE: &str = "term/confusable";
-pub const RULES: &[&str] = &[XINHUA, CONFUSABLE];
+pub const SPEECH_VERB: &str = "term/speech-verb";
+pub const DE_COMPLEMENT: &str = "term/de-complement";
+pub const RULES: &[&str] = &[XINHUA, CONFUSABLE, SPEECH_VERB, DE_COMPLEMENT];
 
 /// The automaton over every term, and for each pattern its rule and entry.
 struct Terms {
@@ -46,9 +50,7 @@ pub fn check(cx: &mut Context) {
     for m in t.automaton.find_iter(doc.text) {
         let (id, k) = t.entries[m.pattern().as_usize()];
         let term = &cx.catalog.get(id).expect("known rule").terms[k];
-        // A term listed with words it must not be part of: 既使 is wrong, 既使用 is not.
-        let after = &doc.text[m.end()..];
-        if term.not_before.iter().any(|w| after.starts_with(w.as_str())) {
+        if !counts(term, doc.text, m.start(), m.end()) {
             continue;
         }
         let note = term.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
@@ -57,6 +59,37 @@ pub fn check(cx: &mut Context) {
             d.fix = Some(Fix::replace(Applicability::Unsafe, m.start(), m.end(), &term.right));
         }
     }
+}
+
+/// Whether a term found at `start..end` counts in its context.
+fn counts(term: &Term, text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    // A term listed with words it must not be part of: 既使 is wrong, 既使用 is not.
+    if term.not_before.iter().any(|w| after.starts_with(w.as_str())) {
+        return false;
+    }
+    if term.followed_by.is_empty() && !term.after_quote {
+        return true;
+    }
+    let followed = term.followed_by.iter().any(|w| {
+        after.strip_prefix(w.as_str()).is_some_and(|rest| {
+            !term.then_mark || rest.chars().next().is_none_or(|c| !crate::scan::classify(c).eq(&Kind::Han))
+        })
+    });
+    followed || (term.after_quote && after_quote(&text[..start]) && after.starts_with(['。', '，', '！']))
+}
+
+/// Whether a closing quotation mark stands within the twelve characters before the end
+/// of `before`, with no sentence end between: `”他补充`.
+fn after_quote(before: &str) -> bool {
+    for c in before.chars().rev().take(12) {
+        match c {
+            '”' | '」' => return true,
+            '。' | '！' | '？' | '\n' | '“' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A publication's own term rules (`[rules] extra` in zhqa.toml), in the format of
@@ -106,7 +139,7 @@ impl HouseRules {
         for m in self.automaton.find_iter(text) {
             let (i, k) = self.entries[m.pattern().as_usize()];
             let (rule, term) = (self.rules[i], &self.rules[i].terms[k]);
-            if !on(&rule.id) || term.not_before.iter().any(|w| text[m.end()..].starts_with(w.as_str())) {
+            if !on(&rule.id) || !counts(term, text, m.start(), m.end()) {
                 continue;
             }
             let note = term.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
