@@ -96,7 +96,11 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("wrong characters", "他在信中写到：“我们会回来的。”", &["term/speech-verb"]),
     ("wrong characters", "“这是第一步。”托卡耶夫补充到。", &["term/speech-verb"]),
     ("wrong characters", "孩子们被看护的很好。", &["term/de-complement"]),
-    ("wrong characters", "这家非盈利组织的航班驾次增涨。", &["term/confusable", "term/confusable", "term/confusable"]),
+    (
+        "wrong characters",
+        "这家非盈利组织的航班驾次增涨。",
+        &["term/confusable", "term/confusable", "term/confusable"],
+    ),
     ("wrong characters", "他把礼物送给给了孩子。", &["char/doubled"]),
     ("wrong characters ok", "他谈到：“合作很重要。”说到做到，目的的确是为了了解，妈妈做的很好吃。", &[]),
     // Characters.

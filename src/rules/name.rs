@@ -272,8 +272,7 @@ fn spaces(cx: &mut Context, p: &Paragraph) {
             " " => "空格",
             _ => "不换行空格",
         };
-        let (left, _) = Sides::new(cx, first).parts(cx);
-        let (_, right) = Sides::new(cx, *named.last().expect("not empty")).parts(cx);
+        let (left, right) = shown_parts(cx, first, *named.last().expect("not empty"));
         let mut name = left;
         for &i in &named {
             name.push(' ');
@@ -297,6 +296,21 @@ fn spaces(cx: &mut Context, p: &Paragraph) {
             d.fix = Some(Fix::new(Applicability::Unsafe, "改为间隔号“·”", edits));
         }
     }
+}
+
+/// The outer parts of a name for the message: the transliteration characters next to
+/// the first and the last space, or the two characters there when fewer are.
+fn shown_parts(cx: &Context, first: usize, last: usize) -> (String, String) {
+    let (a, b) = (Sides::new(cx, first), Sides::new(cx, last));
+    let (mut left, _) = a.parts(cx);
+    let (_, mut right) = b.parts(cx);
+    if left.chars().count() < 2 {
+        left = a.before.iter().take(2).rev().collect();
+    }
+    if right.chars().count() < 2 {
+        right = b.after.iter().take(2).collect();
+    }
+    (left, right)
 }
 
 /// name/initial: `J·K·罗琳` → `J. K. 罗琳`: a Latin initial takes a full stop, not the
