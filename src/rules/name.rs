@@ -7,7 +7,7 @@
 //! gloss after the name whose word count matches its parts, and the same name written
 //! elsewhere in the document with the dot or its surname standing alone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
@@ -20,17 +20,64 @@ pub const GLOSS_BRACKETS: &str = "name/gloss-brackets";
 pub const INCONSISTENT: &str = "name/inconsistent";
 pub const RULES: &[&str] = &[SPACE, INITIAL, GLOSS_BRACKETS, INCONSISTENT];
 
+/// How far (in runs) a bracket is looked for: glosses and credits are short, and a bound
+/// keeps a line of 100,000 brackets linear.
+const REACH: usize = 64;
+
+/// What the whole document says about names, gathered in one pass so that judging each
+/// space costs no search of the text.
+pub struct Index<'a> {
+    /// The two characters on each side of every name dot between Han: (杰夫, 弗莱).
+    dotted: HashSet<(&'a str, &'a str)>,
+    /// Every stretch of transliteration characters that stands alone: not after a space,
+    /// not inside a longer stretch (弗莱克 in 弗莱克说, not 金巴兰 in 金巴兰海滩).
+    alone: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    pub fn of(cx: &Context<'_, 'a>) -> Index<'a> {
+        let doc = cx.doc;
+        let (mut dotted, mut alone) = (HashSet::new(), HashSet::new());
+        for (i, r) in doc.runs.iter().enumerate() {
+            let between_han =
+                i > 0 && i + 1 < doc.runs.len() && doc.runs[i - 1].is_han() && doc.runs[i + 1].is_han();
+            if r.is_mark('·') && between_han {
+                let (before, after) = (doc.run_text(i - 1), doc.run_text(i + 1));
+                let cut = before.char_indices().rev().nth(1).map_or(0, |(at, _)| at);
+                let end = after.char_indices().nth(2).map_or(after.len(), |(at, _)| at);
+                dotted.insert((&before[cut..], &after[..end]));
+            }
+            if r.is_han() && !(i > 0 && doc.runs[i - 1].kind == Kind::Space) {
+                let text = doc.run_text(i);
+                let mut start = None;
+                for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {
+                    match (cx.catalog.is_transliteration(c), start) {
+                        (true, None) => start = Some(at),
+                        (false, Some(s)) => {
+                            alone.insert(&text[s..at]);
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Index { dotted, alone }
+    }
+}
+
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     // Technical writing glosses terms in half-width brackets throughout, as its house
     // style: (ODBC), (hostname). Only copy is held to the full-width form.
     let technical = cx.on(GLOSS_BRACKETS) && super::foreign::Register::of(doc).technical;
+    let index = cx.on(SPACE).then(|| Index::of(cx));
     for p in &doc.paragraphs {
         if !doc.has_han(p) {
             continue;
         }
-        if cx.on(SPACE) {
-            spaces(cx, p);
+        if let Some(index) = &index {
+            spaces(cx, index, p);
         }
         if cx.on(INITIAL) {
             initials(cx, p);
@@ -117,7 +164,8 @@ fn gloss_words(cx: &Context, p: &Paragraph, j: usize) -> Option<usize> {
     if !(open.is_mark('(') || open.is_mark('（')) {
         return None;
     }
-    let close = (k + 1..p.runs.end).find(|&m| matches!(doc.runs[m].mark(), Some(')' | '）' | '(' | '（')))?;
+    let close = (k + 1..p.runs.end.min(k + 1 + REACH))
+        .find(|&m| matches!(doc.runs[m].mark(), Some(')' | '）' | '(' | '（')))?;
     let inner = doc.slice(open.end, doc.runs[close].start);
     let words: Vec<&str> = inner.split_whitespace().collect();
     // Capitalised words (a name particle may be lower case: de, von, al-).
@@ -164,8 +212,11 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
         return true;
     }
     // Inside brackets that hold nothing but Han and spaces: a credit.
-    let open = (p.runs.start..i).rev().find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
-    let close = (i + 1..p.runs.end).find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
+    let open = (p.runs.start.max(i.saturating_sub(REACH))..i)
+        .rev()
+        .find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
+    let close = (i + 1..p.runs.end.min(i + 1 + REACH))
+        .find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
     match (open, close) {
         (Some(o), Some(c)) if matches!(doc.runs[o].mark(), Some('（' | '(')) => {
             doc.runs[o + 1..c].iter().all(|r| r.is_han() || r.kind == Kind::Space)
@@ -175,7 +226,7 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
 }
 
 /// How a space between two Han runs reads as a name dot.
-fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
+fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setting) -> bool {
     let doc = cx.doc;
     let s = Sides::new(cx, i);
     if after_title(cx, &s) || in_byline(cx, p, i) {
@@ -189,7 +240,7 @@ fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
     // Strong evidence: a capitalised Latin gloss with as many words as the name has
     // parts, or the same two parts joined by a dot elsewhere in the document.
     let glossed = tb >= 1 && ta >= 1 && gloss_words(cx, p, i + 1).is_some_and(|n| n == at.parts + 1);
-    if glossed || doc.text.contains(&format!("{near_left}·{near_right}")) {
+    if glossed || index.dotted.contains(&(near_left.as_str(), near_right.as_str())) {
         return true;
     }
     if at.loose || tb == 0 || ta == 0 || near_before.len() < 2 || near_after.len() < 2 {
@@ -212,31 +263,16 @@ fn name_evidence(cx: &Context, p: &Paragraph, i: usize, at: Setting) -> bool {
     // … or on the right (马丁 路德·金).
     let dotted_right = i + 3 < p.runs.end && doc.runs[i + 2].is_mark('·') && doc.runs[i + 3].is_han();
     let (_, right) = s.parts(cx);
-    let r = doc.runs[i + 1];
-    let surname_again = right.chars().count() >= 3
-        && doc
-            .text
-            .match_indices(right.as_str())
-            .any(|(at, _)| at != r.start && standalone(cx, at, right.len()));
+    let surname_again = right.chars().count() >= 3 && index.alone.contains(right.as_str());
     // A common given name before the space needs one more transliteration character
     // on each side (乔治 居维叶, 马丁 路德·金).
     (tb + ta == 3 && (dotted_left || dotted_right || surname_again)) || (tb + ta >= 2 && given(2))
 }
 
-/// Whether `text[at..at + len]` stands alone: not after a space (the place being judged)
-/// and not inside a longer run of transliteration characters (金巴兰海滩).
-fn standalone(cx: &Context, at: usize, len: usize) -> bool {
-    let text = cx.doc.text;
-    let prev = text[..at].chars().next_back();
-    let next = text[at + len..].chars().next();
-    let free = |c: Option<char>| c.is_none_or(|c| !cx.catalog.is_transliteration(c));
-    !matches!(prev, Some(' ' | '\u{3000}' | '\u{a0}')) && free(prev) && free(next)
-}
-
 /// Whether space run `i` stands where a name dot belongs (for space/between-han, which
 /// leaves those to name/space).
-pub fn is_name_at(cx: &Context, p: &Paragraph, i: usize) -> bool {
-    is_name_space(cx, p, i) && name_evidence(cx, p, i, Setting { parts: 1, loose: headline(cx, p) })
+pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: bool) -> bool {
+    is_name_space(cx, p, i) && name_evidence(cx, index, p, i, Setting { parts: 1, loose })
 }
 
 /// A paragraph with no sentence-final mark: a headline, a caption, a list item.
@@ -245,7 +281,7 @@ fn headline(cx: &Context, p: &Paragraph) -> bool {
 }
 
 /// name/space: the spaces of one name, reported once with a dot for each.
-fn spaces(cx: &mut Context, p: &Paragraph) {
+fn spaces(cx: &mut Context, index: &Index, p: &Paragraph) {
     let doc = cx.doc;
     let candidates: Vec<usize> = (p.runs.clone()).filter(|&i| is_name_space(cx, p, i)).collect();
     if candidates.is_empty() {
@@ -264,7 +300,7 @@ fn spaces(cx: &mut Context, p: &Paragraph) {
         // A name of several parts: every space must read as a dot, judged with the
         // whole name's part count for the gloss.
         let at = Setting { parts: g.len(), loose: loose || g.len() >= 3 };
-        let named: Vec<usize> = g.iter().copied().filter(|&i| name_evidence(cx, p, i, at)).collect();
+        let named: Vec<usize> = g.iter().copied().filter(|&i| name_evidence(cx, index, p, i, at)).collect();
         let Some(&first) = named.first() else { continue };
         let r = doc.runs[first];
         let shown = match doc.slice(r.start, r.end) {
@@ -390,8 +426,8 @@ fn gloss_brackets(cx: &mut Context, p: &Paragraph) {
         if s == p.runs.start || !doc.runs[s - 1].is_han() {
             continue;
         }
-        let Some(j) =
-            (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '（' | '）')))
+        let Some(j) = (i + 1..p.runs.end.min(i + 1 + REACH))
+            .find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '（' | '）')))
         else {
             continue;
         };
@@ -463,8 +499,8 @@ fn glossed_names(cx: &Context) -> Vec<Glossed> {
             if !(r.is_mark('（') || r.is_mark('(')) || i == p.runs.start || !doc.runs[i - 1].is_han() {
                 continue;
             }
-            let Some(j) =
-                (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '）' | '(' | '（')))
+            let Some(j) = (i + 1..p.runs.end.min(i + 1 + REACH))
+                .find(|&j| matches!(doc.runs[j].mark(), Some(')' | '）' | '(' | '（')))
             else {
                 continue;
             };
