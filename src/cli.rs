@@ -34,6 +34,9 @@ pub enum Command {
     },
     /// Write a commented starter zhqa.toml in the current directory.
     Init,
+    /// Run the language server over stdio (for editors: diagnostics as you type, fixes as
+    /// code actions).
+    Lsp,
 }
 
 #[derive(clap::Args, Debug)]

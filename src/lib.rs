@@ -16,6 +16,7 @@ pub mod suppress;
 pub mod diagnostic;
 pub mod fix;
 pub mod output;
+pub mod lsp;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use format::Format;

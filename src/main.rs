@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
+        Command::Lsp => zhqa::lsp::run().map(|()| 0).map_err(std::io::Error::other),
     };
     match result {
         Ok(code) => ExitCode::from(code),
