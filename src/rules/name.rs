@@ -211,7 +211,9 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if credit {
         return true;
     }
-    // Inside brackets that hold nothing but Han and spaces: a credit.
+    // Inside brackets that hold nothing but Han and spaces and stand where credits do:
+    // at the start or the end of the paragraph, or after a dateline (…电（杨华 卢森）).
+    // Mid-sentence, such brackets gloss a name: 主席科克（鲍勃 科克）表示.
     let open = (p.runs.start.max(i.saturating_sub(REACH))..i)
         .rev()
         .find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
@@ -219,7 +221,11 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
         .find(|&k| matches!(doc.runs[k].mark(), Some('（' | '(' | '）' | ')')));
     match (open, close) {
         (Some(o), Some(c)) if matches!(doc.runs[o].mark(), Some('（' | '(')) => {
-            doc.runs[o + 1..c].iter().all(|r| r.is_han() || r.kind == Kind::Space)
+            let only_names = doc.runs[o + 1..c].iter().all(|r| r.is_han() || r.kind == Kind::Space);
+            let before = doc.text[p.start..doc.runs[o].start].trim_end();
+            let after = doc.text[doc.runs[c].end..p.end].trim_start_matches(['。', ' ', '\u{3000}']);
+            let placed = before.is_empty() || before.ends_with(['电', '讯', '道']) || after.trim().is_empty();
+            only_names && placed
         }
         _ => false,
     }
