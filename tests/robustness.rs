@@ -63,3 +63,60 @@ fn generated_text_never_breaks_the_checks_or_the_fixes() {
         }
     }
 }
+
+mod bytes {
+    //! The fuzz target `lint` (fuzz/) as a short property test that CI runs: arbitrary
+    //! bytes, biased towards UTF-8 Chinese text, through every way of reading and every
+    //! input format; no panic and every span inside the text on character boundaries.
+    use proptest::prelude::*;
+    use zhqa::input::{decode_as, EncodingChoice};
+    use zhqa::{check_as, Format, Selection};
+
+    fn ok(text: &str, s: usize, e: usize) -> bool {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    }
+
+    fn input() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..300),
+            // Valid text from the characters the rules care about, then a few bytes broken.
+            (
+                prop::collection::vec(prop::sample::select(super::ALPHABET.to_vec()), 0..120),
+                prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..3)
+            )
+                .prop_map(|(parts, breaks)| {
+                    let mut b = parts.concat().into_bytes();
+                    for (i, v) in breaks {
+                        if !b.is_empty() {
+                            let at = i.index(b.len());
+                            b[at] = v;
+                        }
+                    }
+                    b
+                }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, .. ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes_in_every_encoding_and_format(data in input()) {
+            let all = Selection::default();
+            for choice in [EncodingChoice::Auto, EncodingChoice::Utf8, EncodingChoice::Gb18030] {
+                let Ok((text, _)) = decode_as(data.clone(), choice) else { continue };
+                for format in [Format::Plain, Format::Markdown, Format::Html] {
+                    for d in check_as(&text, format, &all) {
+                        prop_assert!(ok(&text, d.start, d.end), "{} {}..{}", d.rule, d.start, d.end);
+                        for l in &d.labels {
+                            prop_assert!(ok(&text, l.start, l.end));
+                        }
+                        for e in d.fix.iter().flat_map(|f| &f.edits) {
+                            prop_assert!(ok(&text, e.start, e.end));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
