@@ -82,6 +82,19 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..80).prop_map(|v| v.concat())
 }
 
+/// Found by the `fix` fuzz target: a run of straight quotes was paired one pair per pass,
+/// so 38 of them outlasted the pass limit and a second `--fix` changed the text again.
+#[test]
+fn a_run_of_straight_quotes_is_fixed_in_one_go() {
+    let all = Selection::default();
+    let text = format!("# {}标题\n`code`", "\"".repeat(38));
+    for format in [Format::Plain, Format::Markdown, Format::Html] {
+        let (fixed, _) = fix::fix_text(&text, format, &all, true);
+        let (again, n) = fix::fix_text(&fixed, format, &all, true);
+        assert_eq!(n, 0, "{fixed:?} → {again:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
 

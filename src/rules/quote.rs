@@ -369,7 +369,10 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         .filter(|&&(at, _)| {
             let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit());
             let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
-            !in_code(doc, p, at) && !inch && !apostrophe
+            // A run of straight quotes ("""") opens and closes nothing: no pairing is
+            // right, and pairing them one by one never ends (found by fuzzing).
+            let run = prev_char(at) == Some(q) || next_char(at) == Some(q);
+            !in_code(doc, p, at) && !inch && !apostrophe && !run
         })
         .map(|&(at, _)| at)
         .collect();
