@@ -35,7 +35,8 @@ fn parse(text: &str) -> Vec<Suppression> {
         let Some(len) = text[start..].find("-->") else { break };
         let end = start + len + 3;
         from = end;
-        let body = text[start + 4..end - 3].trim();
+        // `<!-->` and `<!--->` close at once (as HTML reads them): an empty comment.
+        let body = text.get(start + 4..end - 3).unwrap_or("").trim();
         let (command, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
         let selectors: Vec<String> =
             rest.split([' ', ',', '\t']).filter(|s| !s.is_empty()).map(str::to_string).collect();

@@ -120,3 +120,14 @@ mod bytes {
         }
     }
 }
+
+/// Found by the `fix` fuzz target: `<!-->` (an HTML comment closed at once) made the
+/// suppression-comment parser slice backwards and panic.
+#[test]
+fn comments_closed_at_once_are_empty_comments() {
+    let text = "# 标题\n\n<!-->“引语”<!--->\n\n<!-- zhqa-disable -->\n因此，‘中亚+’合作。\n";
+    for format in [Format::Markdown, Format::Html] {
+        let found = check_as(text, format, &Selection::default());
+        assert!(found.iter().all(|d| d.rule != "quote/nesting"), "{format:?}: {found:?}");
+    }
+}
