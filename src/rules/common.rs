@@ -5,6 +5,17 @@ use crate::document::{Document, Paragraph};
 use crate::scan::{Kind, Run};
 
 /// Full-width (Chinese) punctuation: the marks of GB/T 15834 in their full-width forms.
+/// A Han character, as the scanner classifies it.
+pub fn is_han(c: char) -> bool {
+    crate::scan::classify(c) == crate::scan::Kind::Han
+}
+
+/// A paragraph with no sentence-final mark: a headline, a caption, a list item. Their
+/// parts are separated by spaces, which are no errors there.
+pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
+    !doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
+}
+
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,

@@ -29,7 +29,7 @@ pub fn check(cx: &mut Context) {
         fullwidth(cx);
     }
     let doc = cx.doc;
-    let register = Register::of(doc);
+    let register = cx.register();
     // Latin names given as glosses so far: a later bare mention should use the rendering.
     let mut glossed = HashSet::new();
     for p in &doc.paragraphs {

@@ -137,9 +137,17 @@ pub struct Context<'d, 'a> {
     /// The selected rule ids (a few dozen: a linear scan beats hashing here).
     enabled: Vec<&'static str>,
     out: Vec<Diagnostic>,
+    /// What holds for the whole document's register, worked out on first need.
+    register: std::cell::OnceCell<foreign::Register>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
+    /// The document's register (technical writing, letter case), computed once for
+    /// every check that asks.
+    pub fn register(&self) -> foreign::Register {
+        *self.register.get_or_init(|| foreign::Register::of(self.doc))
+    }
+
     /// Whether rule `id` is selected.
     pub fn on(&self, id: &str) -> bool {
         self.enabled.iter().any(|e| std::ptr::eq(*e, id) || *e == id)
@@ -198,6 +206,7 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         selection,
         enabled,
         out: Vec::new(),
+        register: std::cell::OnceCell::new(),
     };
     for c in CHECKS {
         if c.rules.iter().any(|id| cx.on(id)) {

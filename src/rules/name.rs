@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::common::{is_han, is_headline};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::Paragraph;
@@ -70,7 +71,7 @@ pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     // Technical writing glosses terms in half-width brackets throughout, as its house
     // style: (ODBC), (hostname). Only copy is held to the full-width form.
-    let technical = cx.on(GLOSS_BRACKETS) && super::foreign::Register::of(doc).technical;
+    let technical = cx.on(GLOSS_BRACKETS) && cx.register().technical;
     let index = cx.on(SPACE).then(|| Index::of(cx));
     for p in &doc.paragraphs {
         if !doc.has_han(p) {
@@ -176,10 +177,6 @@ fn gloss_words(cx: &Context, p: &Paragraph, j: usize) -> Option<usize> {
     latin.then_some(words.len())
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x9FFF | 0x20000..=0x3FFFF)
-}
-
 /// Where a space stands: in a headline or a list of spaced words (资阳 眉山 雅安 西昌),
 /// where spaces separate phrases, only strong evidence makes it a name dot.
 #[derive(Clone, Copy)]
@@ -281,11 +278,6 @@ pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: b
     is_name_space(cx, p, i) && name_evidence(cx, index, p, i, Setting { parts: 1, loose })
 }
 
-/// A paragraph with no sentence-final mark: a headline, a caption, a list item.
-fn headline(cx: &Context, p: &Paragraph) -> bool {
-    !cx.doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
-}
-
 /// name/space: the spaces of one name, reported once with a dot for each.
 fn spaces(cx: &mut Context, index: &Index, p: &Paragraph) {
     let doc = cx.doc;
@@ -301,7 +293,7 @@ fn spaces(cx: &mut Context, index: &Index, p: &Paragraph) {
             _ => groups.push(vec![i]),
         }
     }
-    let loose = headline(cx, p);
+    let loose = is_headline(cx.doc, p);
     for g in groups {
         // A name of several parts: every space must read as a dot, judged with the
         // whole name's part count for the gloss.

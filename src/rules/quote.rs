@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::common::{mark_name, next_solid, prev_solid};
+use super::common::{is_han, mark_name, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -412,10 +412,6 @@ fn open_doubles(s: &str) -> i32 {
             _ => 0,
         })
         .sum()
-}
-
-fn is_han(c: char) -> bool {
-    crate::scan::classify(c) == Kind::Han
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! a sentence (those inside a foreign name are name/space's), and the house style for
 //! spaces between Han and Latin letters or digits.
 
-use super::common::is_cjk_punct;
+use super::common::{is_cjk_punct, is_headline};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
@@ -28,7 +28,7 @@ pub fn check(cx: &mut Context) {
         // A headline (no sentence-final mark) separates its parts with spaces, also next
         // to quotation marks, brackets and the dash of a subtitle: 小客车被“挪车位” 车主很无辜,
         // 蓝色引领 创新发展 ——2017中国海洋经济博览会.
-        let headline = !doc.runs[body.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')));
+        let headline = is_headline(doc, p);
         for i in body.start + 1..body.end - 1 {
             let r = doc.runs[i];
             if r.kind != Kind::Space {

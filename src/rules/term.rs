@@ -9,7 +9,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::catalog::Term;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
-use crate::scan::Kind;
 
 pub const XINHUA: &str = "term/xinhua";
 pub const CONFUSABLE: &str = "term/confusable";
@@ -73,7 +72,7 @@ fn counts(term: &Term, text: &str, start: usize, end: usize) -> bool {
     }
     let followed = term.followed_by.iter().any(|w| {
         after.strip_prefix(w.as_str()).is_some_and(|rest| {
-            !term.then_mark || rest.chars().next().is_none_or(|c| !crate::scan::classify(c).eq(&Kind::Han))
+            !term.then_mark || rest.chars().next().is_none_or(|c| !super::common::is_han(c))
         })
     });
     followed || (term.after_quote && after_quote(&text[..start]) && after.starts_with(['。', '，', '！']))
