@@ -22,8 +22,14 @@ pub struct Source {
 pub enum Encoding {
     Utf8,
     Utf8Bom,
-    Utf16Le,
-    Utf16Be,
+    /// UTF-16 little-endian; `bom`: the file began with a byte-order mark (it is written
+    /// back the same way).
+    Utf16Le {
+        bom: bool,
+    },
+    Utf16Be {
+        bom: bool,
+    },
     /// GB18030 (and so GBK and GB2312, its subsets), still common in newsroom archives.
     Gb18030,
 }
@@ -53,9 +59,10 @@ pub enum InputError {
     InvalidGb18030 {
         offset: usize,
     },
-    /// A NUL byte: not a text file.
+    /// A NUL byte: not a text file; `kind` names it when its first bytes do (a PNG image).
     Binary {
         offset: usize,
+        kind: Option<&'static str>,
     },
 }
 
@@ -73,7 +80,10 @@ impl fmt::Display for InputError {
             InputError::InvalidGb18030 { offset } => {
                 write!(f, "not valid GB18030 (invalid byte at offset {offset}); not checked")
             }
-            InputError::Binary { offset } => {
+            InputError::Binary { offset, kind: Some(kind) } => {
+                write!(f, "binary file ({kind}, NUL byte at offset {offset}); skipped")
+            }
+            InputError::Binary { offset, kind: None } => {
                 write!(f, "binary file (NUL byte at offset {offset}); skipped")
             }
         }
@@ -97,13 +107,18 @@ pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enco
             .map(|s| (s, Encoding::Gb18030));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
+        return utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le { bom: true }));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes).map(|s| (s, Encoding::Utf16Be));
+        return utf16(rest, u16::from_be_bytes).map(|s| (s, Encoding::Utf16Be { bom: true }));
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset });
+        if choice == EncodingChoice::Auto {
+            if let Some(found) = utf16_without_bom(&bytes) {
+                return Ok(found);
+            }
+        }
+        return Err(InputError::Binary { offset, kind: binary_kind(&bytes) });
     }
     let (body, encoding) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (rest.to_vec(), Encoding::Utf8Bom),
@@ -162,16 +177,52 @@ fn utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> Result<String, InputError> {
     String::from_utf16(&units).map_err(|_| InputError::InvalidUtf16)
 }
 
+/// Text in UTF-16 without a byte-order mark, as some Windows tools write it: every NUL
+/// byte on one side of its 16-bit unit (the high byte of ASCII characters), the units
+/// valid UTF-16, and the text made only of printable characters and line breaks. Any
+/// binary file with a NUL fails one of these.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let nul_at = |parity: usize| bytes.iter().skip(parity).step_by(2).any(|&b| b == 0);
+    let (from, encoding): (fn([u8; 2]) -> u16, _) = match (nul_at(0), nul_at(1)) {
+        (false, true) => (u16::from_le_bytes, Encoding::Utf16Le { bom: false }),
+        (true, false) => (u16::from_be_bytes, Encoding::Utf16Be { bom: false }),
+        _ => return None,
+    };
+    let text = utf16(bytes, from).ok()?;
+    let printable = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    text.chars().all(printable).then_some((text, encoding))
+}
+
+/// What a binary file is, from its first bytes, for the note that skips it.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (or a .docx, .xlsx, .epub)"),
+        (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"\x7fELF", "an executable"),
+    ];
+    MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
+}
+
 /// Encode text back into the encoding the file had (with its byte-order mark).
 pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     match encoding {
         Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
-        Encoding::Utf16Le => {
-            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        Encoding::Utf16Le { bom } => {
+            let mark = if bom { &[0xFF, 0xFE][..] } else { &[] };
+            mark.iter().copied().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
         }
-        Encoding::Utf16Be => {
-            [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect()
+        Encoding::Utf16Be { bom } => {
+            let mark = if bom { &[0xFE, 0xFF][..] } else { &[] };
+            mark.iter().copied().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect()
         }
         Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
     }
@@ -179,20 +230,37 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
 
 /// Replace a file's contents atomically: write a temporary file beside it, give it the
 /// original's permissions, then rename it over the original. If anything fails, the
-/// original is left as it was.
+/// original is left as it was and the temporary file is removed. A symbolic link is
+/// followed: the file it points to is rewritten, the link stays a link.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    replace_file(
+        path,
+        bytes,
+        |file, bytes| file.write_all(bytes),
+        |tmp, path| tmp.persist(path).map(drop).map_err(|e| e.error),
+    )
+}
+
+/// The steps of [`write_atomically`], with the write and the rename passed in, so that
+/// tests can make them fail the way a full disk or a refused rename does.
+fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+    rename: impl FnOnce(tempfile::NamedTempFile, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let path = &std::fs::canonicalize(path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
     let permissions = std::fs::metadata(path)?.permissions();
     if permissions.readonly() {
         return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
     }
     let mut tmp = tempfile::Builder::new().prefix(".zhqa-fix-").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut(), bytes)?;
     tmp.as_file().sync_all()?;
     std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    rename(tmp, path)
 }
 
 /// Read one file (or stdin for `-`).
@@ -220,14 +288,21 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, InputError)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path == Path::new("-") || path.is_file() {
+        if path == Path::new("-") {
             files.push(path.clone());
             continue;
         }
-        if !path.exists() {
-            let e = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory");
-            errors.push((path.display().to_string(), InputError::Io(e)));
-            continue;
+        // The error says why: missing, a link loop, no permission.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                files.push(path.clone());
+                continue;
+            }
+            Err(e) => {
+                errors.push((path.display().to_string(), InputError::Io(e)));
+                continue;
+            }
         }
         let mut found = Vec::new();
         for entry in ignore::WalkBuilder::new(path).build() {
@@ -262,8 +337,61 @@ mod tests {
     #[test]
     fn decodes_utf8_bom_and_utf16() {
         assert_eq!(decode(b"\xEF\xBB\xBFab".to_vec()).unwrap(), ("ab".into(), Encoding::Utf8Bom));
-        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap(), ("a".into(), Encoding::Utf16Le));
-        assert_eq!(decode(vec![0xFE, 0xFF, 0, b'a']).unwrap(), ("a".into(), Encoding::Utf16Be));
+        let le = Encoding::Utf16Le { bom: true };
+        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0]).unwrap(), ("a".into(), le));
+        let be = Encoding::Utf16Be { bom: true };
+        assert_eq!(decode(vec![0xFE, 0xFF, 0, b'a']).unwrap(), ("a".into(), be));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_read_when_its_nul_bytes_say_so() {
+        let text = "中文，内容。\r\nEnglish 1 2\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(le.clone()).unwrap(), (text.into(), Encoding::Utf16Le { bom: false }));
+        assert_eq!(decode(be.clone()).unwrap(), (text.into(), Encoding::Utf16Be { bom: false }));
+        assert_eq!(encode(text, Encoding::Utf16Le { bom: false }), le);
+        // Asked for UTF-8, the NUL bytes make it binary.
+        assert!(matches!(decode_as(le, EncodingChoice::Utf8), Err(InputError::Binary { .. })));
+        // NUL bytes on both sides, or control characters: binary, not UTF-16.
+        assert!(matches!(decode(b"a\0\0b".to_vec()), Err(InputError::Binary { .. })));
+        assert!(matches!(decode(b"a\0\x01\0".to_vec()), Err(InputError::Binary { .. })));
+    }
+
+    #[test]
+    fn a_failed_write_or_rename_leaves_the_file_and_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "原文。").unwrap();
+        let full = || std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device");
+        let e = replace_file(&path, "改后。".as_bytes(), |_, _| Err(full()), |_, _| Ok(())).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+        // Half written, then the disk filled.
+        let half = |f: &mut std::fs::File, b: &[u8]| {
+            std::io::Write::write_all(f, &b[..2])?;
+            Err(full())
+        };
+        replace_file(&path, "改后。".as_bytes(), half, |_, _| Ok(())).unwrap_err();
+        let refused = |_, _: &Path| Err(std::io::Error::other("rename refused"));
+        replace_file(&path, "改后。".as_bytes(), |f, b| std::io::Write::write_all(f, b), refused)
+            .unwrap_err();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "原文。");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["a.txt"], "a temporary file was left behind");
+        write_atomically(&path, "改后。".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "改后。");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (real, link) = (dir.path().join("real.txt"), dir.path().join("link.txt"));
+        std::fs::write(&real, "原文。").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, "改后。".as_bytes()).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "改后。");
     }
 
     #[test]
@@ -273,6 +401,7 @@ mod tests {
             b"ab\n".to_vec(),
             vec![0xFF, 0xFE, b'a', 0, b'\r', 0, b'\n', 0],
             vec![0xFE, 0xFF, 0, b'a'],
+            vec![b'a', 0, b'\n', 0],
         ] {
             let (text, enc) = decode(bytes.clone()).unwrap();
             assert_eq!(encode(&text, enc), bytes);
@@ -296,6 +425,8 @@ mod tests {
         let e = decode(b"ab\xFFcd".to_vec()).unwrap_err();
         assert!(matches!(e, InputError::InvalidUtf8 { offset: 2 }), "{e:?}");
         let e = decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec()).unwrap_err();
-        assert!(matches!(e, InputError::Binary { offset: 8 }), "{e:?}");
+        assert!(matches!(e, InputError::Binary { offset: 8, kind: Some("a PNG image") }), "{e:?}");
+        let e = decode(b"PK\x03\x04\x14\0\0\0".to_vec()).unwrap_err();
+        assert!(e.to_string().contains("ZIP archive"), "{e}");
     }
 }

@@ -66,7 +66,7 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     for result in checked {
         match result {
             // A binary file is not copy: it is skipped with a note, not an error.
-            Err((path, InputError::Binary { offset })) => notes.push((path, InputError::Binary { offset })),
+            Err((path, e @ InputError::Binary { .. })) => notes.push((path, e)),
             Ok(done) => {
                 fixes += done.fixed;
                 fixed_files += usize::from(done.fixed > 0);
