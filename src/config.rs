@@ -311,6 +311,12 @@ fn load_house(
             if r.terms.is_empty() {
                 return Err(fail(&f, &text, span, format!("rule `{}` has no [[rule.term]] entries", r.id)));
             }
+            for t in r.terms.iter().filter(|t| t.regex) {
+                if let Err(message) = crate::rules::term::compile_pattern(&t.wrong) {
+                    let at = text.find(t.wrong.as_str()).map(|i| i..i + t.wrong.len());
+                    return Err(fail(&f, &text, at.or(span), format!("rule `{}`: {message}", r.id)));
+                }
+            }
             rules.push(r);
         }
     }

@@ -373,8 +373,7 @@ mod tests {
         };
         replace_file(&path, "改后。".as_bytes(), half, |_, _| Ok(())).unwrap_err();
         let refused = |_, _: &Path| Err(std::io::Error::other("rename refused"));
-        replace_file(&path, "改后。".as_bytes(), |f, b| std::io::Write::write_all(f, b), refused)
-            .unwrap_err();
+        replace_file(&path, "改后。".as_bytes(), std::io::Write::write_all, refused).unwrap_err();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "原文。");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(left, ["a.txt"], "a temporary file was left behind");

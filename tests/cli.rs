@@ -512,6 +512,56 @@ flags = ["托卡也夫"]
 }
 
 #[test]
+fn house_rules_may_use_regular_expressions_within_a_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rule = |wrong: &str| {
+        format!(
+            r#"
+[[rule]]
+id = "house/dates"
+severity = "warning"
+fix = "unsafe"
+since = "0.1.0"
+summary = "日期写法"
+message = "本报日期写作“{{fix}}”，不写“{{found}}”"
+explain = "正文日期用汉字年月日。"
+basis = "本报体例"
+
+[[rule.term]]
+wrong = '{wrong}'
+right = "${{1}}年${{2}}月${{3}}日"
+regex = true
+"#
+        )
+    };
+    write(d, "zhqa.toml", b"[rules]\nextra = [\"house.toml\"]\n");
+    write(d, "house.toml", rule(r"(\d{4})-(\d{1,2})-(\d{1,2})").as_bytes());
+    let f = write(d, "a.txt", "会议于2025-11-16举行，编号2025-11不变。\n".as_bytes());
+    let o = zhqa(&["check", "--format", "concise", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().collect::<Vec<_>>(),
+        [format!("{f}:1:4: warning[house/dates] 本报日期写作“2025年11月16日”，不写“2025-11-16”")]
+    );
+    zhqa(&["check", "--fix", "--unsafe-fixes", &f]);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "会议于2025年11月16日举行，编号2025-11不变。\n");
+    // Too large, matching the empty text, or not a regular expression: an error that
+    // names the rule file and the pattern, before any file is read.
+    for (pattern, says) in [
+        (r"\w{1000}\w{1000}", "too large"),
+        ("(年份)*", "matches the empty text"),
+        ("(年份", "not a valid regular expression"),
+    ] {
+        write(d, "house.toml", rule(pattern).as_bytes());
+        let o = zhqa(&["check", &f]);
+        assert_eq!(o.status.code(), Some(2), "{pattern}");
+        let err = stderr(&o);
+        assert!(err.contains("house.toml") && err.contains("house/dates") && err.contains(says), "{err}");
+    }
+}
+
+#[test]
 fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a,b.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());

@@ -85,6 +85,11 @@ pub struct Term {
     /// (看护的很好。 counts, 做的很好吃 does not).
     #[serde(default)]
     pub then_mark: bool,
+    /// House rules only: `wrong` is a regular expression (the regex crate's syntax: no
+    /// look-around, matching time linear in the text) and `right` may use its groups
+    /// (`$1`, `${name}`). Compiled with a size limit (`term::PATTERN_SIZE_LIMIT`).
+    #[serde(default)]
+    pub regex: bool,
     /// Words to put for `{w}` in `wrong` and `right`: one entry stands for many
     /// (`{w}到` → `{w}道` for 说, 写, 补充…).
     #[serde(default)]

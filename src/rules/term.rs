@@ -31,6 +31,7 @@ fn terms(cx: &Context) -> &'static Terms {
         for id in RULES {
             let meta = catalog.get(id).expect("term rules are in rules/term.toml");
             for (k, t) in meta.terms.iter().enumerate() {
+                debug_assert!(!t.regex, "regular expressions are for house rules only");
                 patterns.push(t.wrong.as_str());
                 entries.push((*id, k));
             }
@@ -99,6 +100,43 @@ pub struct HouseRules {
     automaton: AhoCorasick,
     /// For each pattern: (index into `rules`, index of the term).
     entries: Vec<(usize, usize)>,
+    /// The terms written as regular expressions: (index into `rules`, index of the term,
+    /// the compiled expression).
+    regexes: Vec<(usize, usize, regex::Regex)>,
+}
+
+/// The most memory one house pattern may compile to (and its lazy DFA may use): 1 MiB,
+/// ample for an alternation of a few hundred names. A longer list belongs in plain
+/// `wrong` entries, which one Aho–Corasick automaton finds whatever their number.
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compile a house rule's regular expression, with the size limit; a pattern that
+/// matches the empty text is refused (it would match everywhere).
+pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    let re = regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the pattern `{}` is too large: it compiles to more than {limit} bytes; \
+                 split it, or list plain `wrong` entries",
+                shorten(pattern)
+            ),
+            e => format!("the pattern `{}` is not a valid regular expression: {e}", shorten(pattern)),
+        })?;
+    if re.is_match("") {
+        return Err(format!("the pattern `{}` matches the empty text", shorten(pattern)));
+    }
+    Ok(re)
+}
+
+fn shorten(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &pattern[..i]),
+        None => pattern.to_string(),
+    }
 }
 
 impl HouseRules {
@@ -109,17 +147,22 @@ impl HouseRules {
             rules.into_iter().map(|r| &*Box::leak(Box::new(r))).collect();
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
+        let mut regexes = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             for (k, t) in r.terms.iter().enumerate() {
-                patterns.push(t.wrong.as_str());
-                entries.push((i, k));
+                if t.regex {
+                    regexes.push((i, k, compile_pattern(&t.wrong)?));
+                } else {
+                    patterns.push(t.wrong.as_str());
+                    entries.push((i, k));
+                }
             }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(HouseRules { rules, automaton, entries })
+        Ok(HouseRules { rules, automaton, entries, regexes })
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
@@ -135,25 +178,33 @@ impl HouseRules {
         severity: impl Fn(&str, crate::diagnostic::Severity) -> crate::diagnostic::Severity,
     ) -> Vec<crate::diagnostic::Diagnostic> {
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (i, k) = self.entries[m.pattern().as_usize()];
+        let mut report = |i: usize, k: usize, start: usize, end: usize, fix: &str| {
             let (rule, term) = (self.rules[i], &self.rules[i].terms[k]);
-            if !on(&rule.id) || !counts(term, text, m.start(), m.end()) {
-                continue;
+            if !on(&rule.id) || !counts(term, text, start, end) {
+                return;
             }
             let note = term.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
-            let args =
-                [("found", term.wrong.as_str()), ("fix", term.right.as_str()), ("note", note.as_str())];
-            let mut d = crate::diagnostic::Diagnostic::new(
-                rule.id.as_str(),
-                m.start(),
-                m.end(),
-                crate::rules::catalog::render(&rule.message, &args),
-            );
+            let args = [("found", &text[start..end]), ("fix", fix), ("note", note.as_str())];
+            let message = crate::rules::catalog::render(&rule.message, &args);
+            let mut d = crate::diagnostic::Diagnostic::new(rule.id.as_str(), start, end, message);
             d.severity = severity(&rule.id, rule.severity);
-            d.fix = Some(Fix::replace(Applicability::Unsafe, m.start(), m.end(), &term.right));
+            d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, fix));
             out.push(d);
+        };
+        for m in self.automaton.find_iter(text) {
+            let (i, k) = self.entries[m.pattern().as_usize()];
+            report(i, k, m.start(), m.end(), &self.rules[i].terms[k].right);
         }
+        for (i, k, re) in &self.regexes {
+            let mut fix = String::new();
+            for caps in re.captures_iter(text) {
+                let m = caps.get(0).expect("group 0 is the match");
+                fix.clear();
+                caps.expand(&self.rules[*i].terms[*k].right, &mut fix);
+                report(*i, *k, m.start(), m.end(), &fix);
+            }
+        }
+        out.sort_by_key(|d| (d.start, d.end));
         out
     }
 }
