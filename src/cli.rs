@@ -37,6 +37,17 @@ pub enum Command {
     /// Run the language server over stdio (for editors: diagnostics as you type, fixes as
     /// code actions).
     Lsp,
+    /// Serve the page for copy editors (paste, see the findings in place, fix, copy back)
+    /// and its JSON API, on loopback.
+    Serve {
+        /// The address to listen on (port 0: any free port; the address is printed).
+        #[arg(long, default_value = "127.0.0.1:4780")]
+        addr: std::net::SocketAddr,
+        /// The newsroom's zhqa.toml: its rules, severities, allowed words and house rules
+        /// apply to every check.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod output;
 pub mod lsp;
+pub mod serve;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use format::Format;

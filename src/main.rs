@@ -27,6 +27,9 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
         Command::Lsp => zhqa::lsp::run().map(|()| 0).map_err(std::io::Error::other),
+        Command::Serve { addr, config } => {
+            zhqa::serve::run(addr, config).map(|()| 0).map_err(std::io::Error::other)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
