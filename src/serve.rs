@@ -23,7 +23,10 @@ use serde_json::json;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::input::{Encoding, Source};
+use crate::output::json::DiagnosticOut;
+use crate::output::FileReport;
 use crate::rules::catalog::catalog;
 use crate::rules::{HanLatin, Selection};
 use crate::{check_as, fix, Format};
@@ -173,7 +176,7 @@ fn api(path: &str, body: &[u8], config: Option<&Config>) -> Result<serde_json::V
     Ok(json!({
         "version": 1,
         "tool": { "name": "zhqa", "version": env!("CARGO_PKG_VERSION") },
-        "diagnostics": located(&req.text, &diagnostics),
+        "diagnostics": located(&req.text, diagnostics),
     }))
 }
 
@@ -200,38 +203,21 @@ fn selection(
     Ok(selection)
 }
 
+/// A diagnostic as `--format json` writes it, with its span and its edits also in UTF-16
+/// code units, which is how a browser's strings count.
 #[derive(Serialize)]
-struct EditOut<'a> {
-    start: usize,
-    end: usize,
-    replacement: &'a str,
+struct WebDiagnostic<'a> {
+    #[serde(flatten)]
+    diagnostic: DiagnosticOut<'a>,
     utf16: [usize; 2],
+    edits_utf16: Vec<[usize; 2]>,
 }
 
-#[derive(Serialize)]
-struct FixOut<'a> {
-    applicability: Applicability,
-    title: &'a str,
-    edits: Vec<EditOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct DiagnosticOut<'a> {
-    rule: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    utf16: [usize; 2],
-    fix: Option<FixOut<'a>>,
-}
-
-/// The diagnostics with lines, columns and UTF-16 offsets, computed in one sweep over the
-/// text (offsets sorted first).
-fn located<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<DiagnosticOut<'a>> {
-    let mut offsets: Vec<usize> = diagnostics
+fn located(text: &str, diagnostics: Vec<Diagnostic>) -> serde_json::Value {
+    let source = Source { path: "-".into(), text: text.to_string(), encoding: Encoding::Utf8 };
+    let report = FileReport { source, diagnostics };
+    let mut offsets: Vec<usize> = report
+        .diagnostics
         .iter()
         .flat_map(|d| {
             let edits = d.fix.iter().flat_map(|f| &f.edits).flat_map(|e| [e.start, e.end]);
@@ -240,53 +226,30 @@ fn located<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<DiagnosticOut<'
         .collect();
     offsets.sort_unstable();
     offsets.dedup();
-    // For each offset: (UTF-16 offset, line, column in characters).
-    let mut at = std::collections::HashMap::with_capacity(offsets.len());
-    let (mut u16s, mut line, mut column, mut pos) = (0usize, 1usize, 1usize, 0usize);
-    let mut chars = text.char_indices().peekable();
+    // One sweep: the UTF-16 offset of each byte offset.
+    let mut utf16 = std::collections::HashMap::with_capacity(offsets.len());
+    let (mut units, mut pos) = (0, 0);
     for &target in &offsets {
-        while pos < target {
-            let Some((i, c)) = chars.next() else { break };
-            u16s += c.len_utf16();
-            // CRLF, CR and LF each end a line.
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            if (c == '\n' || c == '\r') && !crlf {
-                line += 1;
-                column = 1;
-            } else if !crlf {
-                column += 1;
-            }
-            pos = i + c.len_utf8();
-        }
-        at.insert(target, (u16s, line, column));
+        units += text.get(pos..target).map_or(0, |s| s.encode_utf16().count());
+        pos = target;
+        utf16.insert(target, units);
     }
-    diagnostics
+    let out: Vec<WebDiagnostic> = report
+        .located()
         .iter()
-        .map(|d| DiagnosticOut {
-            rule: d.rule,
-            severity: d.severity.as_str(),
-            message: &d.message,
-            start: d.start,
-            end: d.end,
-            line: at[&d.start].1,
-            column: at[&d.start].2,
-            utf16: [at[&d.start].0, at[&d.end].0],
-            fix: d.fix.as_ref().map(|f| FixOut {
-                applicability: f.applicability,
-                title: &f.title,
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| EditOut {
-                        start: e.start,
-                        end: e.end,
-                        replacement: &e.replacement,
-                        utf16: [at[&e.start].0, at[&e.end].0],
-                    })
-                    .collect(),
-            }),
+        .map(|l| WebDiagnostic {
+            diagnostic: DiagnosticOut::new("-", l),
+            utf16: [utf16[&l.d.start], utf16[&l.d.end]],
+            edits_utf16: l
+                .d
+                .fix
+                .iter()
+                .flat_map(|f| &f.edits)
+                .map(|e| [utf16[&e.start], utf16[&e.end]])
+                .collect(),
         })
-        .collect()
+        .collect();
+    serde_json::to_value(out).expect("diagnostics serialise")
 }
 
 fn rules() -> serde_json::Value {
@@ -313,15 +276,17 @@ mod tests {
     #[test]
     fn utf16_offsets_lines_and_columns() {
         let text = "第一行。\r\n他说,好😀,好。\n";
-        let found = check_as(text, Format::Plain, &Selection::default());
-        let out = located(text, &found);
-        let commas: Vec<_> = out.iter().filter(|d| d.rule == "punct/halfwidth").collect();
-        assert_eq!(commas.len(), 2, "{}", serde_json::to_string(&out).unwrap());
+        let out = located(text, check_as(text, Format::Plain, &Selection::default()));
+        let commas: Vec<_> =
+            out.as_array().unwrap().iter().filter(|d| d["rule"] == "punct/halfwidth").collect();
+        assert_eq!(commas.len(), 2, "{out}");
         // 第一行。\r\n = 6 UTF-16 units; 他说 = 2 more; 😀 counts 2.
-        assert_eq!((commas[0].utf16, commas[0].line, commas[0].column), ([8, 9], 2, 3));
-        assert_eq!((commas[1].utf16, commas[1].line, commas[1].column), ([12, 13], 2, 6));
-        let edit = &commas[1].fix.as_ref().unwrap().edits[0];
-        assert_eq!((edit.utf16, edit.replacement), ([12, 13], "，"));
+        let at = |d: &serde_json::Value| (d["utf16"].clone(), d["line"].clone(), d["column"].clone());
+        assert_eq!(at(commas[0]), (json!([8, 9]), json!(2), json!(3)));
+        assert_eq!(at(commas[1]), (json!([12, 13]), json!(2), json!(6)));
+        assert_eq!(commas[1]["edits_utf16"], json!([[12, 13]]));
+        assert_eq!(commas[1]["fix"]["edits"][0]["replacement"], "，");
+        assert_eq!(commas[1]["end_line"], 2);
     }
 
     #[test]

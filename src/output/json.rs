@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::FileReport;
+use super::{FileReport, Located};
 use crate::diagnostic::{Applicability, Edit};
 
 #[derive(Serialize)]
@@ -17,9 +17,10 @@ struct FixOut<'a> {
     edits: &'a [Edit],
 }
 
-/// One diagnostic, its fields in the documented order.
+/// One diagnostic, its fields in the documented order (also the core of `zhqa serve`'s
+/// answers).
 #[derive(Serialize)]
-struct DiagnosticOut<'a> {
+pub(crate) struct DiagnosticOut<'a> {
     path: &'a str,
     rule: &'a str,
     severity: &'a str,
@@ -33,6 +34,29 @@ struct DiagnosticOut<'a> {
     fix: Option<FixOut<'a>>,
 }
 
+impl<'a> DiagnosticOut<'a> {
+    pub(crate) fn new(path: &'a str, l: &Located<'a>) -> DiagnosticOut<'a> {
+        let d = l.d;
+        DiagnosticOut {
+            path,
+            rule: d.rule,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            start: d.start,
+            end: d.end,
+            line: l.line,
+            column: l.column,
+            end_line: l.end_line,
+            end_column: l.end_column,
+            fix: d.fix.as_ref().map(|f| FixOut {
+                applicability: f.applicability,
+                title: &f.title,
+                edits: &f.edits,
+            }),
+        }
+    }
+}
+
 pub fn render(reports: &[FileReport], files_checked: usize, out: &mut dyn Write) -> io::Result<()> {
     write!(
         out,
@@ -42,24 +66,7 @@ pub fn render(reports: &[FileReport], files_checked: usize, out: &mut dyn Write)
     let mut first = true;
     for r in reports {
         for l in r.located() {
-            let d = l.d;
-            let item = DiagnosticOut {
-                path: &r.source.path,
-                rule: d.rule,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                start: d.start,
-                end: d.end,
-                line: l.line,
-                column: l.column,
-                end_line: l.end_line,
-                end_column: l.end_column,
-                fix: d.fix.as_ref().map(|f| FixOut {
-                    applicability: f.applicability,
-                    title: &f.title,
-                    edits: &f.edits,
-                }),
-            };
+            let item = DiagnosticOut::new(&r.source.path, &l);
             out.write_all(if first { b"\n    " } else { b",\n    " })?;
             first = false;
             serde_json::to_writer(&mut *out, &item)?;

@@ -3,7 +3,7 @@
 mod concise;
 mod github;
 mod human;
-mod json;
+pub(crate) mod json;
 mod junit;
 mod rdjson;
 mod sarif;
