@@ -216,10 +216,10 @@ pub struct Catalog {
     pub words: Words,
     /// Traditional-only character → its simplified form(s).
     pub traditional: HashMap<char, String>,
-    /// One bit per character of U+3400..U+9FFF: set where `traditional` has an entry,
-    /// so that the common case — a simplified character — costs one bit test.
-    traditional_bits: Vec<u64>,
-    transliteration: HashSet<char>,
+    /// The characters `traditional` has an entry for, so that the common case — a
+    /// simplified character — costs one bit test.
+    traditional_keys: CharSet,
+    transliteration: CharSet,
 }
 
 impl Catalog {
@@ -229,12 +229,8 @@ impl Catalog {
 
     /// The simplified form(s) of a traditional-only character.
     pub fn simplified(&self, c: char) -> Option<&str> {
-        let u = c as usize;
-        if (BITS_FROM..=BITS_TO).contains(&u) {
-            let k = u - BITS_FROM;
-            if self.traditional_bits[k / 64] & (1 << (k % 64)) == 0 {
-                return None;
-            }
+        if !self.traditional_keys.contains(c) {
+            return None;
         }
         self.traditional.get(&c).map(String::as_str)
     }
@@ -261,7 +257,7 @@ impl Catalog {
     }
 
     pub fn is_transliteration(&self, c: char) -> bool {
-        self.transliteration.contains(&c)
+        self.transliteration.contains(c)
     }
 
     /// Rule ids matched by a selector: an id, a category (`quote`), or `all`.
@@ -273,9 +269,40 @@ impl Catalog {
     }
 }
 
-/// The range of `Catalog::traditional_bits`: CJK extension A and the unified ideographs.
+/// A set of characters asked about once per character of a text: one bit per character
+/// of CJK extension A and the unified ideographs (U+3400..=U+9FFF), any others in a
+/// sorted list.
+struct CharSet {
+    bits: Vec<u64>,
+    other: Vec<char>,
+}
+
 const BITS_FROM: usize = 0x3400;
 const BITS_TO: usize = 0x9FFF;
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> CharSet {
+        let mut set = CharSet { bits: vec![0; (BITS_TO - BITS_FROM) / 64 + 1], other: Vec::new() };
+        for c in chars {
+            match (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM) {
+                Some(k) => set.bits[k / 64] |= 1 << (k % 64),
+                None => set.other.push(c),
+            }
+        }
+        set.other.sort_unstable();
+        set.other.dedup();
+        set
+    }
+}
+
+impl CharSet {
+    fn contains(&self, c: char) -> bool {
+        match (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM) {
+            Some(k) => self.bits[k / 64] & (1 << (k % 64)) != 0,
+            None => self.other.binary_search(&c).is_ok(),
+        }
+    }
+}
 
 fn parse() -> Catalog {
     let mut rules = Vec::new();
@@ -295,14 +322,8 @@ fn parse() -> Catalog {
         })
         .collect();
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut traditional_bits = vec![0u64; (BITS_TO - BITS_FROM) / 64 + 1];
-    for &c in traditional.keys() {
-        let u = c as usize;
-        if (BITS_FROM..=BITS_TO).contains(&u) {
-            traditional_bits[(u - BITS_FROM) / 64] |= 1 << ((u - BITS_FROM) % 64);
-        }
-    }
-    Catalog { rules, index, words, traditional, traditional_bits, transliteration }
+    let traditional_keys = traditional.keys().copied().collect();
+    Catalog { rules, index, words, traditional, traditional_keys, transliteration }
 }
 
 /// The embedded catalogue, parsed once.

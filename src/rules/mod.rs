@@ -136,9 +136,14 @@ pub struct Context<'d, 'a> {
     selection: &'d Selection,
     /// The selected rule ids (a few dozen: a linear scan beats hashing here).
     enabled: Vec<&'static str>,
+    /// Where the selected ids' text lies, sorted: checks ask with the very constants the
+    /// ids come from, so most answers are a binary search over addresses.
+    enabled_at: Vec<(usize, usize)>,
     out: Vec<Diagnostic>,
     /// What holds for the whole document's register, worked out on first need.
     register: std::cell::OnceCell<foreign::Register>,
+    /// The names of the whole document (name/ and space/ both ask), built on first need.
+    name_index: std::cell::OnceCell<std::rc::Rc<name::Index<'a>>>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -148,9 +153,15 @@ impl<'d, 'a> Context<'d, 'a> {
         *self.register.get_or_init(|| foreign::Register::of(self.doc))
     }
 
+    /// The document's name index, built once for every check that asks (shared, so that
+    /// a check may hold it while it reports).
+    pub fn name_index(&self) -> std::rc::Rc<name::Index<'a>> {
+        self.name_index.get_or_init(|| std::rc::Rc::new(name::Index::of(self.doc, self.catalog))).clone()
+    }
+
     /// Whether rule `id` is selected.
     pub fn on(&self, id: &str) -> bool {
-        self.enabled.iter().any(|e| std::ptr::eq(*e, id) || *e == id)
+        self.enabled_at.binary_search(&(id.as_ptr() as usize, id.len())).is_ok() || self.enabled.contains(&id)
     }
 
     /// The rule's message `key` with its placeholders filled.
@@ -204,9 +215,16 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         han_latin: selection.han_latin,
         allow: &selection.allow,
         selection,
+        enabled_at: {
+            let mut at: Vec<(usize, usize)> =
+                enabled.iter().map(|e| (e.as_ptr() as usize, e.len())).collect();
+            at.sort_unstable();
+            at
+        },
         enabled,
         out: Vec::new(),
         register: std::cell::OnceCell::new(),
+        name_index: std::cell::OnceCell::new(),
     };
     for c in CHECKS {
         if c.rules.iter().any(|id| cx.on(id)) {

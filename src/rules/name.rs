@@ -9,10 +9,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::catalog::Catalog;
 use super::common::{is_han, is_headline};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
-use crate::document::Paragraph;
+use crate::document::{Document, Paragraph};
 use crate::scan::{Kind, Run};
 
 pub const SPACE: &str = "name/space";
@@ -29,16 +30,15 @@ const REACH: usize = 64;
 /// space costs no search of the text.
 pub struct Index<'a> {
     /// The two characters on each side of every name dot between Han: (杰夫, 弗莱).
-    dotted: HashSet<(&'a str, &'a str)>,
+    dotted: HashSet<(&'a str, &'a str), foldhash::fast::RandomState>,
     /// Every stretch of transliteration characters that stands alone: not after a space,
     /// not inside a longer stretch (弗莱克 in 弗莱克说, not 金巴兰 in 金巴兰海滩).
-    alone: HashSet<&'a str>,
+    alone: HashSet<&'a str, foldhash::fast::RandomState>,
 }
 
 impl<'a> Index<'a> {
-    pub fn of(cx: &Context<'_, 'a>) -> Index<'a> {
-        let doc = cx.doc;
-        let (mut dotted, mut alone) = (HashSet::new(), HashSet::new());
+    pub fn of(doc: &Document<'a>, catalog: &Catalog) -> Index<'a> {
+        let (mut dotted, mut alone) = (HashSet::default(), HashSet::default());
         for (i, r) in doc.runs.iter().enumerate() {
             let between_han =
                 i > 0 && i + 1 < doc.runs.len() && doc.runs[i - 1].is_han() && doc.runs[i + 1].is_han();
@@ -52,7 +52,7 @@ impl<'a> Index<'a> {
                 let text = doc.run_text(i);
                 let mut start = None;
                 for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {
-                    match (cx.catalog.is_transliteration(c), start) {
+                    match (catalog.is_transliteration(c), start) {
                         (true, None) => start = Some(at),
                         (false, Some(s)) => {
                             alone.insert(&text[s..at]);
@@ -72,13 +72,12 @@ pub fn check(cx: &mut Context) {
     // Technical writing glosses terms in half-width brackets throughout, as its house
     // style: (ODBC), (hostname). Only copy is held to the full-width form.
     let technical = cx.on(GLOSS_BRACKETS) && cx.register().technical;
-    let index = cx.on(SPACE).then(|| Index::of(cx));
     for p in &doc.paragraphs {
         if !doc.has_han(p) {
             continue;
         }
-        if let Some(index) = &index {
-            spaces(cx, index, p);
+        if cx.on(SPACE) {
+            spaces(cx, p);
         }
         if cx.on(INITIAL) {
             initials(cx, p);
@@ -279,12 +278,13 @@ pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: b
 }
 
 /// name/space: the spaces of one name, reported once with a dot for each.
-fn spaces(cx: &mut Context, index: &Index, p: &Paragraph) {
+fn spaces(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
     let candidates: Vec<usize> = (p.runs.clone()).filter(|&i| is_name_space(cx, p, i)).collect();
     if candidates.is_empty() {
         return;
     }
+    let index = &*cx.name_index();
     // Group spaces one Han part apart: 伊丽莎白 亚历山德拉 玛丽 is one name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in &candidates {

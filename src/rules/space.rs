@@ -19,7 +19,6 @@ pub fn check(cx: &mut Context) {
     }
     let doc = cx.doc;
     // What the document says about names, gathered on first need.
-    let mut index = None;
     for p in &doc.paragraphs {
         let body = doc.trimmed_runs(p);
         if body.len() < 3 {
@@ -50,7 +49,11 @@ pub fn check(cx: &mut Context) {
                 // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…).
                 let byline = before.chars().rev().take(12).collect::<String>().contains(['者', '员'])
                     || before.ends_with(['电', '讯']);
-                if r.chars == 1 && !headline && !byline && !is_name(cx, &mut index, p, i) {
+                if r.chars == 1
+                    && !headline
+                    && !byline
+                    && !name::is_name_at(cx, &cx.name_index(), p, i, false)
+                {
                     cx.report(BETWEEN_HAN, r.start, r.end, "", &[("space", &shown)]);
                 }
                 continue;
@@ -75,17 +78,6 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
-}
-
-/// Whether space run `i` is name/space's (it stands where a name dot belongs).
-fn is_name<'a>(
-    cx: &Context<'_, 'a>,
-    index: &mut Option<name::Index<'a>>,
-    p: &crate::document::Paragraph,
-    i: usize,
-) -> bool {
-    let index = index.get_or_insert_with(|| name::Index::of(cx));
-    name::is_name_at(cx, index, p, i, false)
 }
 
 /// A boundary between Han and Latin letters or digits: where the space would go, and
