@@ -288,7 +288,7 @@ fn init() -> std::io::Result<u8> {
 
 fn rules() -> std::io::Result<u8> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for r in &catalog().rules {
+    for r in catalog().rules() {
         writeln!(out, "{:<24} {:<8} {:<7} {}", r.id, r.severity.as_str(), r.fix.as_str(), r.summary)?;
     }
     out.flush()?;

@@ -9,7 +9,7 @@ use zhqa::{check_as, fix, Format, Selection};
 fn every_rule_case_holds() {
     let mut failures = Vec::new();
     let mut count = 0;
-    for rule in &catalog().rules {
+    for rule in catalog().rules() {
         let selection = Selection { select: vec![rule.id.clone()], ..Default::default() };
         for case in &rule.cases {
             count += 1;

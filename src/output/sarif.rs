@@ -44,8 +44,7 @@ fn fnv(parts: &[&str]) -> String {
 
 pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = catalog()
-        .rules
-        .iter()
+        .rules()
         .map(|r| {
             json!({
                 "id": r.id,
@@ -57,7 +56,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             })
         })
         .collect();
-    let index = |id: &str| catalog().rules.iter().position(|r| r.id == id);
+    let index = |id: &str| catalog().rules().position(|r| r.id == id);
     let mut results = Vec::new();
     for r in reports {
         let text = &r.source.text;

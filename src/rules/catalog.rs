@@ -211,11 +211,13 @@ pub struct Words {
 }
 
 pub struct Catalog {
-    pub rules: Vec<RuleMeta>,
-    index: HashMap<String, usize>,
+    /// Each rule file's rules, parsed when a rule of its category is first asked for: a
+    /// clean file never parses the messages and explanations of rules that found nothing.
+    files: Vec<OnceLock<Vec<RuleMeta>>>,
     pub words: Words,
-    /// Traditional-only character → its simplified form(s).
-    pub traditional: HashMap<char, String>,
+    /// Traditional-only character → its simplified form(s), sorted; read from the table
+    /// when a traditional character is first met.
+    traditional: OnceLock<Vec<(char, &'static str)>>,
     /// The characters `traditional` has an entry for, so that the common case — a
     /// simplified character — costs one bit test.
     traditional_keys: CharSet,
@@ -224,7 +226,25 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn get(&self, id: &str) -> Option<&RuleMeta> {
-        self.index.get(id).map(|&i| &self.rules[i])
+        let category = id.split('/').next()?;
+        let file =
+            |name: &str| name.strip_prefix("rules/").and_then(|n| n.strip_suffix(".toml")) == Some(category);
+        let k = RULE_FILES.iter().position(|(name, _)| file(name))?;
+        self.file(k).iter().find(|r| r.id == id)
+    }
+
+    /// Every rule, in the order of the rule files.
+    pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
+        (0..RULE_FILES.len()).flat_map(|k| self.file(k))
+    }
+
+    fn file(&self, k: usize) -> &[RuleMeta] {
+        self.files[k].get_or_init(|| {
+            let (name, src) = RULE_FILES[k];
+            let file: RuleFile =
+                toml::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
+            file.rule.into_iter().map(RuleMeta::expanded).collect()
+        })
     }
 
     /// The simplified form(s) of a traditional-only character.
@@ -232,28 +252,26 @@ impl Catalog {
         if !self.traditional_keys.contains(c) {
             return None;
         }
-        self.traditional.get(&c).map(String::as_str)
+        let table = self.traditional.get_or_init(|| {
+            let mut table: Vec<(char, &'static str)> = table_lines(TRADITIONAL)
+                .filter_map(|l| Some((l.chars().next()?, l.split_once('\t')?.1)))
+                .collect();
+            table.sort_unstable_by_key(|(t, _)| *t);
+            table
+        });
+        let k = table.binary_search_by_key(&c, |(t, _)| *t).ok()?;
+        Some(table[k].1)
     }
 
-    /// Whether `w` (lower case) is a common English word (rules/english.txt, indexed on
-    /// first use: most texts never need it).
+    /// Whether `w` (lower case) is a common English word (rules/english.txt).
     pub fn is_english(&self, w: &str) -> bool {
-        // The list is sorted; a binary search over its lines needs no hashing at start.
-        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-        WORDS
-            .get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
-            .binary_search(&w)
-            .is_ok()
+        sorted_lines_contain(ENGLISH, w)
     }
 
     /// Whether `w` is a two-character word starting with one of `doubled_chars`
-    /// (rules/doubled.txt, sorted; indexed on first use).
+    /// (rules/doubled.txt).
     pub fn starts_doubled_word(&self, w: &str) -> bool {
-        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-        WORDS
-            .get_or_init(|| DOUBLED.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
-            .binary_search(&w)
-            .is_ok()
+        sorted_lines_contain(DOUBLED, w)
     }
 
     pub fn is_transliteration(&self, c: char) -> bool {
@@ -263,10 +281,37 @@ impl Catalog {
     /// Rule ids matched by a selector: an id, a category (`quote`), or `all`.
     pub fn matching<'a>(&'a self, selector: &'a str) -> impl Iterator<Item = &'a RuleMeta> + 'a {
         let sel = selector.trim_end_matches('/');
-        self.rules.iter().filter(move |r| {
+        self.rules().filter(move |r| {
             sel == "all" || r.id == sel || r.id.strip_prefix(sel).is_some_and(|t| t.starts_with('/'))
         })
     }
+}
+
+/// The data lines of an embedded table (comment lines start with `#`).
+fn table_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
+}
+
+/// Whether the sorted list of lines `list` holds the line `w`: a binary search over the
+/// embedded text itself, so that nothing is built at start. The `#` comment lines of the
+/// header sort before every word, so they never stop the search.
+fn sorted_lines_contain(list: &str, w: &str) -> bool {
+    if w.is_empty() || w.contains('\n') || w.as_bytes()[0] <= b'#' {
+        return false;
+    }
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |k| lo + k + 1);
+        let end = bytes[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |k| start + k);
+        match list[start..end].cmp(w) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 /// A set of characters asked about once per character of a text: one bit per character
@@ -305,25 +350,11 @@ impl CharSet {
 }
 
 fn parse() -> Catalog {
-    let mut rules = Vec::new();
-    for (name, src) in RULE_FILES {
-        let file: RuleFile =
-            toml::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
-        rules.extend(file.rule.into_iter().map(RuleMeta::expanded));
-    }
-    let index = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
     let words: Words = toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
-    let traditional: HashMap<char, String> = TRADITIONAL
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| {
-            let (t, s) = l.split_once('\t')?;
-            Some((t.chars().next()?, s.to_string()))
-        })
-        .collect();
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
-    let traditional_keys = traditional.keys().copied().collect();
-    Catalog { rules, index, words, traditional, traditional_keys, transliteration }
+    let traditional_keys = table_lines(TRADITIONAL).filter_map(|l| l.chars().next()).collect();
+    let files = RULE_FILES.iter().map(|_| OnceLock::new()).collect();
+    Catalog { files, words, traditional: OnceLock::new(), traditional_keys, transliteration }
 }
 
 /// The embedded catalogue, parsed once.
@@ -369,9 +400,9 @@ mod tests {
     #[test]
     fn catalogue_parses_and_ids_are_well_formed() {
         let c = catalog();
-        assert!(c.rules.len() >= 20);
+        assert!(c.rules().count() >= 20);
         let mut seen = HashSet::new();
-        for r in &c.rules {
+        for r in c.rules() {
             assert!(seen.insert(r.id.as_str()), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("ids are category/name");
             assert!(
@@ -393,8 +424,8 @@ mod tests {
         assert!(c.is_english("approach") && c.is_english("negotiations"));
         assert!(!c.is_english("google") && !c.is_english("gps") && !c.is_english("Approach"));
         assert_eq!(c.simplified('a'), None);
-        assert!(!c.traditional.contains_key(&'乾'), "乾 is valid in simplified copy");
-        assert!(!c.traditional.contains_key(&'著'), "著 is valid in simplified copy");
+        assert!(c.simplified('乾').is_none(), "乾 is valid in simplified copy");
+        assert!(c.simplified('著').is_none(), "著 is valid in simplified copy");
     }
 
     #[test]
@@ -409,6 +440,6 @@ mod tests {
         assert!(c.matching("quote").all(|r| r.id.starts_with("quote/")));
         assert_eq!(c.matching("quote/dash-speech").count(), 1);
         assert_eq!(c.matching("quo").count(), 0);
-        assert_eq!(c.matching("all").count(), c.rules.len());
+        assert_eq!(c.matching("all").count(), c.rules().count());
     }
 }
