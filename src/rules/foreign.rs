@@ -475,7 +475,9 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             && !words.name_particles.contains(w)
             && (n >= 3 || latin.len() > 1)
             && if cased {
-                english(w) || has_function || n >= 6
+                // A longer lower-case word that spells pinyin (an account name, a
+                // domain) is romanised Chinese, not English left untranslated.
+                english(w) || has_function || (n >= 6 && !is_pinyin(w))
             } else {
                 has_function || (english(w) && n >= 4 && !is_pinyin(w))
             }
