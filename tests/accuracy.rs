@@ -148,3 +148,25 @@ fn every_family_has_flagged_and_clean_cases() {
         assert!(clean || family == "terms", "{family} has no clean case");
     }
 }
+
+/// A computing term left in English (shell, root, locale) is the custom of a page with
+/// technical signs — eight commands or terms, one for every 60 Han characters or fewer —
+/// but an untranslated word in news copy.
+#[test]
+fn computing_terms_are_left_alone_only_where_the_page_is_technical() {
+    let body =
+        "系统管理员在维护服务器时需要经常检查各项配置是否正确，并且及时处理用户提出的各种问题。".repeat(5);
+    let signs = "常用的命令有 ls、cd、grep、awk、sed、find、tar 和 ssh 等。";
+    let term = "这些操作都可以在 shell 中完成。";
+    let flagged = |text: &str| {
+        check_text(text, &Selection::default())
+            .iter()
+            .filter(|d| d.rule == "foreign/untranslated")
+            .map(|d| text[d.start..d.end].to_string())
+            .collect::<Vec<_>>()
+    };
+    let han = body.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    assert!(han > 8 * 25, "the page must not be dense enough to count as technical writing");
+    assert!(flagged(&format!("{body}\n{signs}\n{term}\n")).is_empty());
+    assert_eq!(flagged(&format!("{body}\n{term}\n")), ["shell"]);
+}

@@ -177,6 +177,8 @@ pub struct Words {
     pub latin_allow: HashSet<String>,
     /// Capitalised names mainland copy customarily keeps in Latin (lower case).
     pub latin_names: HashSet<String>,
+    /// Computing terms technical writing leaves in English (shell, root, locale).
+    pub computing_terms: HashSet<String>,
     /// CMS and metadata field names seen glued to the first sentence.
     pub metadata_fields: HashSet<String>,
     /// English function words: their presence marks a phrase, not a name.

@@ -78,6 +78,9 @@ pub struct Register {
     pub cased: bool,
     /// Technical writing, full of English terms (manuals, software help).
     pub technical: bool,
+    /// The document shows technical signs, if fewer (one Latin word or piece of code
+    /// for every 60 Han characters): computing terms left in English are its custom.
+    pub computing: bool,
     /// The document names things in Latin throughout.
     pub names_in_latin: bool,
 }
@@ -111,10 +114,11 @@ impl Register {
         // English on every line: eight Latin words or pieces of code or more, one for every
         // 25 Han characters or fewer. There, only untranslated sentences are reported, not single terms.
         let technical = words + code >= 8 && (words + code) * 25 > han;
+        let computing = words + code >= 8 && (words + code) * 60 > han;
         // Software help and manuals name products, keys and people in Latin throughout: four
         // capitalised words or more, one for every 60 Han characters or fewer.
         let names_in_latin = capitals >= 4 && capitals * 60 > han;
-        Register { cased, technical, names_in_latin }
+        Register { cased, technical, computing, names_in_latin }
     }
 }
 
@@ -125,6 +129,8 @@ struct Scope {
     cased: bool,
     /// The document is technical writing, full of English terms.
     technical: bool,
+    /// The document shows technical signs: computing terms in English are its custom.
+    computing: bool,
     /// The document names things in Latin throughout (software help, manuals).
     names_in_latin: bool,
     /// The paragraph is bilingual material.
@@ -153,6 +159,7 @@ fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet
     let scope = Scope {
         cased: r.cased,
         technical: r.technical,
+        computing: r.computing,
         names_in_latin: r.names_in_latin,
         bilingual: bilingual(cx, p),
     };
@@ -470,6 +477,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         let n = w.chars().count();
         *s == Shape::Lower
             && !words.latin_allow.contains(w)
+            && !(scope.computing && words.computing_terms.contains(w))
             && !cx.allow.contains(w)
             && !(capitalised && (words.english_function.contains(w) || words.name_particles.contains(w)))
             && !words.name_particles.contains(w)
