@@ -473,12 +473,16 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     // longer lower-case word. Where the text lost its case, names and brands are lower
     // case too, so only vocabulary and phrases count.
     let english = |w: &str| cx.catalog.is_english(w) || english_suffix(w);
+    // Units, the publication's allowed words, computing terms on a technical page.
+    let customary = |w: &str| {
+        words.latin_allow.contains(w)
+            || cx.allow.contains(w)
+            || (scope.computing && words.computing_terms.contains(w))
+    };
     let stray = |(s, w): &(Shape, String)| {
         let n = w.chars().count();
         *s == Shape::Lower
-            && !words.latin_allow.contains(w)
-            && !(scope.computing && words.computing_terms.contains(w))
-            && !cx.allow.contains(w)
+            && !customary(w)
             && !(capitalised && (words.english_function.contains(w) || words.name_particles.contains(w)))
             && !words.name_particles.contains(w)
             && (n >= 3 || latin.len() > 1)
