@@ -323,7 +323,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, InputError)>) {
                 )),
             }
         }
-        found.sort();
+        // Path order (by components), with each path split once rather than per comparison.
+        found.sort_by_cached_key(|p| p.components().map(|c| c.as_os_str().to_owned()).collect::<Vec<_>>());
         files.extend(found);
     }
     files.dedup();

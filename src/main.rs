@@ -135,13 +135,20 @@ fn selections(
     };
     let none = Arc::new(Config::default());
     let mut loaded: HashMap<PathBuf, Arc<Config>> = HashMap::new();
+    // The configuration found for each directory: files side by side share the search.
+    let mut found_in: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let config = match &explicit {
             Some(c) => c.clone(),
             None => {
-                let found =
-                    if file.as_os_str() == "-" { Config::find(Path::new(".")) } else { Config::find(file) };
+                let dir = match file.as_os_str() == "-" {
+                    true => Path::new("."),
+                    false if file.is_dir() => file.as_path(),
+                    // A bare file name lies in the current directory.
+                    false => file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")),
+                };
+                let found = found_in.entry(dir.to_path_buf()).or_insert_with(|| Config::find(dir)).clone();
                 match found {
                     None => none.clone(),
                     Some(p) => match loaded.get(&p) {

@@ -562,6 +562,21 @@ regex = true
 }
 
 #[test]
+fn a_bare_file_name_finds_the_configuration_of_the_current_directory() {
+    // pre-commit passes files at the repository root as bare names (README.md).
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "zhqa.toml", b"[rules]\nignore = [\"punct\"]\n");
+    write(dir.path(), "a.txt", "他说,好。\n".as_bytes());
+    let o = Command::new(env!("CARGO_BIN_EXE_zhqa"))
+        .args(["check", "--format", "concise", "a.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
 fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "a,b.txt", "第一行\n托卡耶夫表示,双方将加强合作。\n".as_bytes());

@@ -52,6 +52,9 @@ pub struct Located<'a> {
 impl FileReport {
     /// Line and column of every diagnostic, computed in one sweep over the text.
     pub fn located(&self) -> Vec<Located<'_>> {
+        if self.diagnostics.is_empty() {
+            return Vec::new();
+        }
         let text = &self.source.text;
         let index = LineIndex::new(text);
         let offsets: Vec<usize> = self.diagnostics.iter().flat_map(|d| [d.start, d.end]).collect();
