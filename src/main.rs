@@ -74,7 +74,9 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
                 fixes += done.fixed;
                 fixed_files += usize::from(done.fixed > 0);
                 diffs.push_str(done.diff.as_deref().unwrap_or(""));
-                reports.extend(done.report);
+                if let Some(report) = done.report {
+                    reports.push((report, done.rendered));
+                }
             }
             Err(e) => errors.push(e),
         }
@@ -89,7 +91,10 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
         eprintln!("zhqa: {fixes} fixes would change {fixed_files} files");
         return Ok(if !errors.is_empty() { 2 } else { u8::from(fixes > 0) });
     }
-    reports.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    reports.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
+    // Parts rendered on the workers, when the format allows it for every file.
+    let parts: Option<Vec<Vec<u8>>> = reports.iter_mut().map(|(_, part)| part.take()).collect();
+    let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -99,7 +104,10 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    output::render(args.format, &reports, reports.len(), color, &mut out)?;
+    match &parts {
+        Some(parts) => output::render_parts(args.format, parts, reports.len(), &mut out)?,
+        None => output::render(args.format, &reports, reports.len(), color, &mut out)?,
+    }
     out.flush()?;
     for (path, e) in &errors {
         report_input_error(path, e);
@@ -206,6 +214,9 @@ struct Done {
     fixed: usize,
     /// With --diff: the unified diff of the fixes.
     diff: Option<String>,
+    /// The file's part of the output, for the formats a worker can render (see
+    /// `output::prerender`).
+    rendered: Option<Vec<u8>>,
 }
 
 /// Read and check every file, on `threads` worker threads that take the next file as they
@@ -225,7 +236,7 @@ fn check_files(
         };
         let mut source = input::load_as(path, &display, args.encoding).map_err(|e| (display.clone(), e))?;
         let format = zhqa::Format::of_path(Path::new(&display));
-        let mut done = Done { fixed: 0, diff: None, report: None };
+        let mut done = Done { fixed: 0, diff: None, report: None, rendered: None };
         if args.fix || args.diff {
             let (fixed, n) = fix::fix_text(&source.text, format, selection, args.unsafe_fixes);
             if n > 0 && fixed != source.text {
@@ -247,7 +258,9 @@ fn check_files(
             }
         }
         let diagnostics = zhqa::check_as(&source.text, format, selection);
-        done.report = Some(FileReport { source, diagnostics });
+        let report = FileReport { source, diagnostics };
+        done.rendered = output::prerender(args.format, &report);
+        done.report = Some(report);
         Ok(done)
     };
     let threads = threads.clamp(1, files.len().max(1));

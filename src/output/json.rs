@@ -58,19 +58,36 @@ impl<'a> DiagnosticOut<'a> {
 }
 
 pub fn render(reports: &[FileReport], files_checked: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut parts = Vec::with_capacity(reports.len());
+    for r in reports {
+        let mut part = Vec::new();
+        render_file(r, &mut part)?;
+        parts.push(part);
+    }
+    render_parts(&parts, files_checked, out)
+}
+
+/// One file's diagnostics, each written as `,` + newline + the object: the part a worker
+/// thread renders for the file it checked.
+pub fn render_file(r: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
+    for l in r.located() {
+        out.extend_from_slice(b",\n    ");
+        serde_json::to_writer(&mut *out, &DiagnosticOut::new(&r.source.path, &l))?;
+    }
+    Ok(())
+}
+
+/// The object around the files' parts, in order (the first part's leading comma dropped).
+pub fn render_parts(parts: &[Vec<u8>], files_checked: usize, out: &mut dyn Write) -> io::Result<()> {
     write!(
         out,
         "{{\n  \"version\": 1,\n  \"tool\": {{\"name\": \"zhqa\", \"version\": \"{}\"}},\n  \"files_checked\": {files_checked},\n  \"diagnostics\": [",
         env!("CARGO_PKG_VERSION")
     )?;
     let mut first = true;
-    for r in reports {
-        for l in r.located() {
-            let item = DiagnosticOut::new(&r.source.path, &l);
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
-            serde_json::to_writer(&mut *out, &item)?;
-        }
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        out.write_all(if first { &part[1..] } else { part })?;
+        first = false;
     }
     out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }

@@ -95,6 +95,32 @@ impl Counts {
     }
 }
 
+/// A file's part of the output, rendered by the worker that checked it, for the formats
+/// whose output is a concatenation of independent per-file parts (json, concise); `None`
+/// for the others, which are rendered whole at the end.
+pub fn prerender(format: Format, report: &FileReport) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Json => json::render_file(report, &mut out).ok()?,
+        Format::Concise => concise::render(std::slice::from_ref(report), &mut out).ok()?,
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// The output of a format `prerender` supports, from the files' parts in order.
+pub fn render_parts(
+    format: Format,
+    parts: &[Vec<u8>],
+    files_checked: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::render_parts(parts, files_checked, out),
+        _ => parts.iter().try_for_each(|p| out.write_all(p)),
+    }
+}
+
 pub fn render(
     format: Format,
     reports: &[FileReport],
