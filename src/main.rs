@@ -150,10 +150,10 @@ fn selections(
         let config = match &explicit {
             Some(c) => c.clone(),
             None => {
+                // The walk gives files only; stdin and a bare file name are in the
+                // current directory.
                 let dir = match file.as_os_str() == "-" {
                     true => Path::new("."),
-                    false if file.is_dir() => file.as_path(),
-                    // A bare file name lies in the current directory.
                     false => file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")),
                 };
                 let found = found_in.entry(dir.to_path_buf()).or_insert_with(|| Config::find(dir)).clone();

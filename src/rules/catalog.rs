@@ -331,7 +331,7 @@ impl FromIterator<char> for CharSet {
     fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> CharSet {
         let mut set = CharSet { bits: vec![0; (BITS_TO - BITS_FROM) / 64 + 1], other: Vec::new() };
         for c in chars {
-            match (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM) {
+            match CharSet::bit(c) {
                 Some(k) => set.bits[k / 64] |= 1 << (k % 64),
                 None => set.other.push(c),
             }
@@ -343,8 +343,13 @@ impl FromIterator<char> for CharSet {
 }
 
 impl CharSet {
+    /// The bit of `c`, if it lies in the range the bits cover.
+    fn bit(c: char) -> Option<usize> {
+        (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM)
+    }
+
     fn contains(&self, c: char) -> bool {
-        match (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM) {
+        match CharSet::bit(c) {
             Some(k) => self.bits[k / 64] & (1 << (k % 64)) != 0,
             None => self.other.binary_search(&c).is_ok(),
         }
