@@ -90,4 +90,19 @@ impl Diagnostic {
         self.labels.push(Label { start, end, message: message.into() });
         self
     }
+
+    /// Move every span (the finding's, its labels', its edits') `by` bytes later: a
+    /// finding in a segment of a text becomes a finding in the text.
+    pub fn shift(&mut self, by: usize) {
+        self.start += by;
+        self.end += by;
+        for l in &mut self.labels {
+            l.start += by;
+            l.end += by;
+        }
+        for e in self.fix.iter_mut().flat_map(|f| &mut f.edits) {
+            e.start += by;
+            e.end += by;
+        }
+    }
 }

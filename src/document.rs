@@ -174,6 +174,39 @@ fn is_entity(t: &str) -> bool {
     t.match_indices('&').any(|(i, _)| t[i + 1..].starts_with(|c: char| c.is_ascii_lowercase() || c == '#'))
 }
 
+/// Texts longer than this are checked in segments (see `segment_end`).
+pub const SEGMENTED_ABOVE: usize = 4 << 20;
+/// The length a segment reaches before it looks for its end.
+pub const SEGMENT: usize = 1 << 20;
+
+/// Where the segment that begins at `b[0]` ends: after the first blank line (`\n\n`,
+/// `\r\n\r\n`) within the `SEGMENT` bytes that follow its first `SEGMENT` bytes; failing
+/// one, after the first line break past them; failing that, at the end — a segment ends
+/// at a paragraph break, or is the rest of the text. `complete` says whether `b` holds all
+/// the rest of the text; `None` when it does not and the answer needs bytes past `b`.
+/// Reading a file in pieces and checking a long text cut the same way.
+pub fn segment_end(b: &[u8], complete: bool) -> Option<usize> {
+    if b.len() <= SEGMENT {
+        return complete.then_some(b.len());
+    }
+    if b.len() < 2 * SEGMENT && !complete {
+        return None;
+    }
+    let window = &b[SEGMENT..b.len().min(2 * SEGMENT)];
+    let blank = memchr::memchr_iter(b'\n', window).find_map(|i| match &window[i + 1..] {
+        [b'\n', ..] => Some(i + 2),
+        [b'\r', b'\n', ..] => Some(i + 3),
+        _ => None,
+    });
+    if let Some(i) = blank {
+        return Some(SEGMENT + i);
+    }
+    match memchr::memchr(b'\n', &b[SEGMENT..]) {
+        Some(i) => Some(SEGMENT + i + 1),
+        None => complete.then_some(b.len()),
+    }
+}
+
 /// Byte offsets → 1-based line and column (column in Unicode scalar values).
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -257,6 +290,32 @@ mod tests {
         assert!(!looks_like_code("U.S."));
         assert!(looks_like_code("index.html"));
         assert!(!looks_like_code("3.5"));
+    }
+
+    #[test]
+    fn segments_end_at_a_blank_line_else_a_line_break_else_the_end() {
+        let line = "一行文字。\n".repeat(SEGMENT * 3 / 64);
+        // A blank line after the first SEGMENT bytes: the segment ends after it.
+        let text = format!("{line}{line}\n{line}");
+        let b = text.as_bytes();
+        let blank = 2 * line.len() + 1;
+        assert!(blank > SEGMENT && blank < 2 * SEGMENT);
+        assert_eq!(segment_end(b, true), Some(blank));
+        assert_eq!(segment_end(&b[..blank + 10], false), None, "the window is not all there yet");
+        assert_eq!(segment_end(b, false), Some(blank));
+        // \r\n\r\n counts as a blank line too.
+        let crlf = format!("{}\r\n\r\n尾", "字".repeat(SEGMENT / 3 + 10));
+        assert_eq!(segment_end(crlf.as_bytes(), true), Some(crlf.len() - 3));
+        // No blank line: the first line break past SEGMENT bytes.
+        let text = format!("{line}{line}{line}");
+        let end = segment_end(text.as_bytes(), true).unwrap();
+        assert!(end > SEGMENT && end <= SEGMENT + 16 && text[..end].ends_with('\n'));
+        // No line break at all: the rest of the text; a short text is one segment.
+        let one = "字".repeat(SEGMENT);
+        assert_eq!(segment_end(one.as_bytes(), true), Some(one.len()));
+        assert_eq!(segment_end(one.as_bytes(), false), None);
+        assert_eq!(segment_end(b"short", true), Some(5));
+        assert_eq!(segment_end(b"", true), Some(0));
     }
 
     #[test]

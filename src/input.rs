@@ -281,6 +281,84 @@ pub fn load_as(path: &Path, display: &str, choice: EncodingChoice) -> Result<Sou
     Ok(Source { path: display.to_string(), text, encoding })
 }
 
+/// Plain-text files larger than this are read and checked in pieces (see `Segments`)
+/// when the output format allows it: a text a whole read would check in segments too
+/// (`document::SEGMENTED_ABOVE`, and three bytes for a BOM).
+pub const READ_IN_PIECES_ABOVE: u64 = crate::document::SEGMENTED_ABOVE as u64 + 3;
+
+/// A large UTF-8 file read one segment at a time (cut where `document::segment_end` cuts
+/// a long text, so the findings are the same as when the file is read whole): about two
+/// segments of it are in memory at once, whatever its size.
+pub struct Segments {
+    file: std::fs::File,
+    /// Bytes read and not yet given out; `offset` is where they begin in the text.
+    buf: Vec<u8>,
+    offset: usize,
+    eof: bool,
+    pub encoding: Encoding,
+}
+
+/// Why reading a file in pieces stopped.
+#[derive(Debug)]
+pub enum PieceError {
+    Io(std::io::Error),
+    /// The file is not plain UTF-8 (a byte-order mark of UTF-16, a NUL byte, bytes that
+    /// are not UTF-8): read it whole, and `decode` says what it is.
+    ReadWhole,
+}
+
+impl Segments {
+    pub fn open(path: &Path) -> std::io::Result<Segments> {
+        let file = std::fs::File::open(path)?;
+        let mut s = Segments { file, buf: Vec::new(), offset: 0, eof: false, encoding: Encoding::Utf8 };
+        s.read(2 * crate::document::SEGMENT)?;
+        if let Some(rest) = s.buf.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            s.buf = rest.to_vec();
+            s.encoding = Encoding::Utf8Bom;
+        }
+        Ok(s)
+    }
+
+    /// Read up to `n` more bytes.
+    fn read(&mut self, n: usize) -> std::io::Result<()> {
+        let before = self.buf.len();
+        (&mut self.file).take(n as u64).read_to_end(&mut self.buf)?;
+        self.eof |= self.buf.len() - before < n;
+        Ok(())
+    }
+
+    /// The next segment and where it begins in the text (a BOM not counted); `None` at
+    /// the end.
+    pub fn next_segment(&mut self) -> Result<Option<(usize, String)>, PieceError> {
+        use crate::document::{segment_end, SEGMENT};
+        // A byte-order mark of UTF-16 at the start.
+        if self.offset == 0 && (self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF])) {
+            return Err(PieceError::ReadWhole);
+        }
+        let end = loop {
+            if self.buf.len() < 2 * SEGMENT && !self.eof {
+                self.read(2 * SEGMENT - self.buf.len()).map_err(PieceError::Io)?;
+            }
+            match segment_end(&self.buf, self.eof) {
+                Some(end) => break end,
+                None => self.read(SEGMENT).map_err(PieceError::Io)?,
+            }
+        };
+        if end == 0 {
+            return Ok(None);
+        }
+        let rest = self.buf.split_off(end);
+        let piece = std::mem::replace(&mut self.buf, rest);
+        if memchr::memchr(0, &piece).is_some() {
+            return Err(PieceError::ReadWhole);
+        }
+        let text = String::from_utf8(piece).map_err(|_| PieceError::ReadWhole)?;
+        let offset = self.offset;
+        self.offset += end;
+        Ok(Some((offset, text)))
+    }
+}
+
 /// The files to check: each path given (a file as it is, a directory walked for text
 /// files, honouring .gitignore and hidden files), sorted and de-duplicated. Paths that
 /// cannot be walked come back as errors.
@@ -334,6 +412,53 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, InputError)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pieces(bytes: &[u8]) -> Result<Vec<(usize, String)>, PieceError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, bytes).unwrap();
+        let mut segments = Segments::open(&path).unwrap();
+        let mut out = Vec::new();
+        while let Some(piece) = segments.next_segment()? {
+            out.push(piece);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_is_cut_where_a_long_text_is() {
+        use crate::document::segment_end;
+        let text = "第一段，内容。\n\n第二段没有空行。\n".repeat(150_000);
+        let mut cuts = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            cuts.push(at);
+            at += segment_end(&text.as_bytes()[at..], true).unwrap();
+        }
+        let got = pieces(text.as_bytes()).unwrap();
+        assert!(got.len() > 3);
+        assert_eq!(got.iter().map(|(o, _)| *o).collect::<Vec<_>>(), cuts);
+        assert_eq!(got.iter().map(|(_, t)| t.as_str()).collect::<String>(), text);
+        // A UTF-8 BOM is left out and not counted.
+        let with_bom = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+        let got = pieces(&with_bom).unwrap();
+        assert_eq!(got[1].0, cuts[1]);
+        assert_eq!(got.iter().map(|(_, t)| t.as_str()).collect::<String>(), text);
+    }
+
+    #[test]
+    fn what_is_not_plain_utf8_is_read_whole() {
+        let text = "第一段，内容。\n\n".repeat(150_000).into_bytes();
+        let utf16 = [&[0xFF, 0xFE][..], &text].concat();
+        assert!(matches!(pieces(&utf16), Err(PieceError::ReadWhole)));
+        let mut nul = text.clone();
+        let at = nul.len() - 5;
+        nul[at] = 0;
+        assert!(matches!(pieces(&nul), Err(PieceError::ReadWhole)));
+        let mut bad = text;
+        bad[3_000_000] = 0xFF;
+        assert!(matches!(pieces(&bad), Err(PieceError::ReadWhole)));
+    }
 
     #[test]
     fn decodes_utf8_bom_and_utf16() {

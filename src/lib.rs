@@ -27,8 +27,7 @@ pub use rules::Selection;
 /// into `text` itself.
 pub fn check_as(text: &str, format: Format, selection: &Selection) -> Vec<Diagnostic> {
     let prose = format::prose(text, format);
-    let doc = document::Document::new(&prose);
-    let mut found = rules::check(&doc, selection);
+    let mut found = check_prose(&prose, selection);
     if let Some(house) = &selection.house {
         found.extend(house.check(&prose, |id| selection.house_on(id), |id, d| selection.severity_of(id, d)));
         found.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
@@ -37,6 +36,28 @@ pub fn check_as(text: &str, format: Format, selection: &Selection) -> Vec<Diagno
         Format::Plain => found,
         _ => suppress::apply(text, found, selection.is_on(suppress::UNUSED)),
     }
+}
+
+/// Check prose: in one piece, or, when it is longer than `document::SEGMENTED_ABOVE`
+/// (an archive, a corpus dump), segment by segment (`document::segment_end`), so that
+/// the runs and chunks of only one segment are in memory at a time. What the rules judge
+/// over a whole document (the Han–Latin spacing most of it uses, its register, names
+/// glossed earlier) is then judged per segment of about 1 MiB — hundreds of articles'
+/// worth, ending at a paragraph break.
+fn check_prose(prose: &str, selection: &Selection) -> Vec<Diagnostic> {
+    if prose.len() <= document::SEGMENTED_ABOVE {
+        return rules::check(&document::Document::new(prose), selection);
+    }
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < prose.len() {
+        let end = at + document::segment_end(&prose.as_bytes()[at..], true).expect("the whole text is given");
+        let mut part = rules::check(&document::Document::new(&prose[at..end]), selection);
+        part.iter_mut().for_each(|d| d.shift(at));
+        found.append(&mut part);
+        at = end;
+    }
+    found
 }
 
 /// Check a plain text and return its diagnostics, sorted by position.

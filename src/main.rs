@@ -17,7 +17,7 @@ use zhqa::fix;
 use zhqa::input::{self, InputError};
 use zhqa::output::{self, FileReport};
 use zhqa::rules::catalog::catalog;
-use zhqa::Selection;
+use zhqa::{Selection, Severity};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -66,11 +66,13 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     let mut reports = Vec::new();
     let (mut fixes, mut fixed_files, mut diffs) = (0, 0, String::new());
     let mut notes = Vec::new();
+    let mut worst = None;
     for result in checked {
         match result {
             // A binary file is not copy: it is skipped with a note, not an error.
             Err((path, e @ InputError::Binary { .. })) => notes.push((path, e)),
             Ok(done) => {
+                worst = worst.max(done.worst);
                 fixes += done.fixed;
                 fixed_files += usize::from(done.fixed > 0);
                 diffs.push_str(done.diff.as_deref().unwrap_or(""));
@@ -93,7 +95,7 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     }
     reports.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
     // Parts rendered on the workers, when the format allows it for every file.
-    let parts: Option<Vec<Vec<u8>>> = reports.iter_mut().map(|(_, part)| part.take()).collect();
+    let mut parts: Option<Vec<output::Part>> = reports.iter_mut().map(|(_, part)| part.take()).collect();
     let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -104,7 +106,7 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match &parts {
+    match &mut parts {
         Some(parts) => output::render_parts(args.format, parts, reports.len(), &mut out)?,
         None => output::render(args.format, &reports, reports.len(), color, &mut out)?,
     }
@@ -119,7 +121,7 @@ fn check(args: CheckArgs) -> std::io::Result<u8> {
         eprintln!("zhqa: applied {fixes} fixes in {fixed_files} files");
     }
     let fail = args.fail_on.severity();
-    let failed = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= fail);
+    let failed = worst.is_some_and(|w| w >= fail);
     Ok(if !errors.is_empty() {
         2
     } else if failed {
@@ -216,7 +218,9 @@ struct Done {
     diff: Option<String>,
     /// The file's part of the output, for the formats a worker can render (see
     /// `output::prerender`).
-    rendered: Option<Vec<u8>>,
+    rendered: Option<output::Part>,
+    /// The most severe finding's severity, if anything was found.
+    worst: Option<Severity>,
 }
 
 /// Read and check every file, on `threads` worker threads that take the next file as they
@@ -234,9 +238,22 @@ fn check_files(
         } else {
             path.display().to_string()
         };
-        let mut source = input::load_as(path, &display, args.encoding).map_err(|e| (display.clone(), e))?;
         let format = zhqa::Format::of_path(Path::new(&display));
-        let mut done = Done { fixed: 0, diff: None, report: None, rendered: None };
+        let in_pieces = format == zhqa::Format::Plain
+            && !(args.fix || args.diff)
+            && args.encoding != input::EncodingChoice::Gb18030
+            && output::renders_per_file(args.format)
+            && path.as_os_str() != "-"
+            && std::fs::metadata(path).is_ok_and(|m| m.len() > input::READ_IN_PIECES_ABOVE);
+        if in_pieces {
+            match check_in_pieces(path, &display, selection, args.format) {
+                Ok(Some(done)) => return Ok(done),
+                Ok(None) => {}
+                Err(e) => return Err((display, InputError::Io(e))),
+            }
+        }
+        let mut source = input::load_as(path, &display, args.encoding).map_err(|e| (display.clone(), e))?;
+        let mut done = Done { fixed: 0, diff: None, report: None, rendered: None, worst: None };
         if args.fix || args.diff {
             let (fixed, n) = fix::fix_text(&source.text, format, selection, args.unsafe_fixes);
             if n > 0 && fixed != source.text {
@@ -258,8 +275,13 @@ fn check_files(
             }
         }
         let diagnostics = zhqa::check_as(&source.text, format, selection);
-        let report = FileReport { source, diagnostics };
-        done.rendered = output::prerender(args.format, &report);
+        done.worst = diagnostics.iter().map(|d| d.severity).max();
+        let mut report = FileReport::new(source, diagnostics);
+        done.rendered = output::prerender(args.format, &report).map(output::Part::from);
+        if done.rendered.is_some() {
+            // The part is all the output needs of the text.
+            report.source.text = String::new();
+        }
         done.report = Some(report);
         Ok(done)
     };
@@ -288,6 +310,41 @@ fn check_files(
     });
     done.sort_by_key(|(k, _)| *k);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Check a large plain-text file segment by segment as it is read (`input::Segments`),
+/// rendering its part of the output as it goes: memory stays bounded whatever the size
+/// of the file and the number of findings. `None` when the file turns out not to be
+/// plain UTF-8 and is to be read whole.
+fn check_in_pieces(
+    path: &Path,
+    display: &str,
+    selection: &Selection,
+    format: output::Format,
+) -> std::io::Result<Option<Done>> {
+    let mut segments = input::Segments::open(path)?;
+    let mut part = output::Part::default();
+    let (mut lines_before, mut worst) = (0, None);
+    loop {
+        let (offset, text) = match segments.next_segment() {
+            Ok(Some(segment)) => segment,
+            Ok(None) => break,
+            Err(input::PieceError::ReadWhole) => return Ok(None),
+            Err(input::PieceError::Io(e)) => return Err(e),
+        };
+        let mut diagnostics = zhqa::check_as(&text, zhqa::Format::Plain, selection);
+        diagnostics.iter_mut().for_each(|d| d.shift(offset));
+        worst = worst.max(diagnostics.iter().map(|d| d.severity).max());
+        let lines = zhqa::document::LineIndex::new(&text).line_count() - 1;
+        let source = input::Source { path: display.to_string(), text, encoding: segments.encoding };
+        let report = FileReport { source, diagnostics, offset, lines_before };
+        part.push(&output::prerender(format, &report).expect("the format renders per file"))?;
+        lines_before += lines;
+    }
+    let source =
+        input::Source { path: display.to_string(), text: String::new(), encoding: segments.encoding };
+    let report = Some(FileReport::new(source, Vec::new()));
+    Ok(Some(Done { report, fixed: 0, diff: None, rendered: Some(part), worst }))
 }
 
 fn report_input_error(path: &str, e: &InputError) {

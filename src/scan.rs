@@ -114,7 +114,7 @@ fn is_combining(c: char) -> bool {
 
 /// Scan the text once into runs.
 pub fn runs(text: &str) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::with_capacity(text.len() / 4 + 1);
+    let mut out: Vec<Run> = Vec::with_capacity(text.len() / 8 + 16);
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {

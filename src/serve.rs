@@ -215,7 +215,7 @@ struct WebDiagnostic<'a> {
 
 fn located(text: &str, diagnostics: Vec<Diagnostic>) -> serde_json::Value {
     let source = Source { path: "-".into(), text: text.to_string(), encoding: Encoding::Utf8 };
-    let report = FileReport { source, diagnostics };
+    let report = FileReport::new(source, diagnostics);
     let mut offsets: Vec<usize> = report
         .diagnostics
         .iter()

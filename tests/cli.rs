@@ -692,3 +692,78 @@ fn junit_has_a_failed_case_per_finding_and_a_passing_case_per_clean_file() {
     assert_eq!(x.matches("</testsuite>").count(), 2);
     assert!(x.trim_end().ends_with("</testsuites>"));
 }
+
+/// A text of `paragraphs` short articles (a headline, a body with three findings, a
+/// blank line), about 125 bytes each.
+fn archive(paragraphs: usize) -> String {
+    let mut s = String::new();
+    for k in 0..paragraphs {
+        s.push_str(&format!(
+            "第{k}篇报道\n托卡耶夫表示,双方将为 revitalizing 合作提供基础...他说，“中亚”正在变化。\n\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_large_file_read_in_pieces_gives_what_it_gives_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    // 4.5 MB: over the size from which a plain-text file is read in pieces; with a BOM,
+    // whose three bytes offsets do not count.
+    let n = 36_000;
+    let text = format!("\u{feff}{}", archive(n));
+    assert!(text.len() as u64 > zhqa::input::READ_IN_PIECES_ABOVE);
+    let f = write(dir.path(), "big.txt", text.as_bytes());
+    for format in ["json", "concise"] {
+        let pieces = zhqa(&["check", "--format", format, &f]);
+        // stdin is always read whole.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhqa"))
+            .args(["check", "--format", format, "--stdin-filename", &f, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        let whole = child.wait_with_output().unwrap();
+        assert_eq!(pieces.status.code(), Some(1));
+        assert_eq!(whole.status.code(), Some(1));
+        assert!(pieces.stdout == whole.stdout, "{format}: the outputs differ");
+    }
+    let o = zhqa(&["check", "--format", "json", &f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ds = v["diagnostics"].as_array().unwrap();
+    assert_eq!(ds.len(), 3 * n);
+    // The last finding, far into the file: its offsets are the decoded text's, its line
+    // counts every line before it.
+    let last = ds.last().unwrap();
+    let decoded = text.strip_prefix('\u{feff}').unwrap();
+    let (start, end) = (last["start"].as_u64().unwrap() as usize, last["end"].as_u64().unwrap() as usize);
+    assert_eq!(&decoded[start..end], "...");
+    assert_eq!(last["line"], 3 * (n - 1) + 2);
+    assert_eq!(decoded[..start].lines().count(), 3 * (n - 1) + 2);
+}
+
+#[test]
+fn a_large_file_that_is_not_plain_utf8_is_read_whole_after_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = archive(36_000);
+    assert!(text.len() as u64 > zhqa::input::READ_IN_PIECES_ABOVE);
+    // Invalid UTF-8 near the end, past the first pieces: the error of a whole read.
+    let mut bad = text.clone().into_bytes();
+    let at = text.rfind("revitalizing").unwrap();
+    bad[at] = 0xFF;
+    let f = write(dir.path(), "bad.txt", &bad);
+    let o = zhqa(&["check", "--format", "json", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("bad.txt: not valid UTF-8 (invalid byte at offset {at})")),
+        "{}",
+        stderr(&o)
+    );
+    // GB18030: decoded whole, findings as for the UTF-8 text.
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    let f = write(dir.path(), "gb.txt", &gb);
+    let o = zhqa(&["check", "--format", "concise", "--select", "punct/halfwidth", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 36_000);
+}

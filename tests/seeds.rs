@@ -12,7 +12,7 @@ fn concise(path: &str, text: &str) -> String {
     let diagnostics = check_text(text, &Selection::default());
     let source = Source { path: path.to_string(), text: text.to_string(), encoding: Encoding::Utf8 };
     let mut out = Vec::new();
-    render(Format::Concise, &[FileReport { source, diagnostics }], 1, false, &mut out).unwrap();
+    render(Format::Concise, &[FileReport::new(source, diagnostics)], 1, false, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Located};
+use super::{FileReport, Located, Part};
 use crate::diagnostic::{Applicability, Edit};
 
 #[derive(Serialize)]
@@ -62,9 +62,9 @@ pub fn render(reports: &[FileReport], files_checked: usize, out: &mut dyn Write)
     for r in reports {
         let mut part = Vec::new();
         render_file(r, &mut part)?;
-        parts.push(part);
+        parts.push(Part::from(part));
     }
-    render_parts(&parts, files_checked, out)
+    render_parts(&mut parts, files_checked, out)
 }
 
 /// One file's diagnostics, each written as `,` + newline + the object: the part a worker
@@ -78,15 +78,15 @@ pub fn render_file(r: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
 }
 
 /// The object around the files' parts, in order (the first part's leading comma dropped).
-pub fn render_parts(parts: &[Vec<u8>], files_checked: usize, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_parts(parts: &mut [Part], files_checked: usize, out: &mut dyn Write) -> io::Result<()> {
     write!(
         out,
         "{{\n  \"version\": 1,\n  \"tool\": {{\"name\": \"zhqa\", \"version\": \"{}\"}},\n  \"files_checked\": {files_checked},\n  \"diagnostics\": [",
         env!("CARGO_PKG_VERSION")
     )?;
     let mut first = true;
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        out.write_all(if first { &part[1..] } else { part })?;
+    for part in parts.iter_mut().filter(|p| !p.is_empty()) {
+        part.write_to(usize::from(first), out)?;
         first = false;
     }
     out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })

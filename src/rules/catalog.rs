@@ -1,5 +1,7 @@
 //! The rule data of `rules/`, embedded in the binary and parsed on first use: each rule's
 //! metadata, messages, explanation and inline cases, and the word lists rules consult.
+//! The TOML files are embedded as the JSON `build.rs` turns them into (the same data,
+//! quicker to parse at start-up).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -10,19 +12,19 @@ use crate::diagnostic::Severity;
 
 /// The rule files, one per category.
 const RULE_FILES: &[(&str, &str)] = &[
-    ("rules/foreign.toml", include_str!("../../rules/foreign.toml")),
-    ("rules/quote.toml", include_str!("../../rules/quote.toml")),
-    ("rules/dash.toml", include_str!("../../rules/dash.toml")),
-    ("rules/pair.toml", include_str!("../../rules/pair.toml")),
-    ("rules/punct.toml", include_str!("../../rules/punct.toml")),
-    ("rules/space.toml", include_str!("../../rules/space.toml")),
-    ("rules/name.toml", include_str!("../../rules/name.toml")),
-    ("rules/char.toml", include_str!("../../rules/char.toml")),
-    ("rules/number.toml", include_str!("../../rules/number.toml")),
-    ("rules/term.toml", include_str!("../../rules/term.toml")),
-    ("rules/meta.toml", include_str!("../../rules/meta.toml")),
+    ("rules/foreign.toml", include_str!(concat!(env!("OUT_DIR"), "/foreign.json"))),
+    ("rules/quote.toml", include_str!(concat!(env!("OUT_DIR"), "/quote.json"))),
+    ("rules/dash.toml", include_str!(concat!(env!("OUT_DIR"), "/dash.json"))),
+    ("rules/pair.toml", include_str!(concat!(env!("OUT_DIR"), "/pair.json"))),
+    ("rules/punct.toml", include_str!(concat!(env!("OUT_DIR"), "/punct.json"))),
+    ("rules/space.toml", include_str!(concat!(env!("OUT_DIR"), "/space.json"))),
+    ("rules/name.toml", include_str!(concat!(env!("OUT_DIR"), "/name.json"))),
+    ("rules/char.toml", include_str!(concat!(env!("OUT_DIR"), "/char.json"))),
+    ("rules/number.toml", include_str!(concat!(env!("OUT_DIR"), "/number.json"))),
+    ("rules/term.toml", include_str!(concat!(env!("OUT_DIR"), "/term.json"))),
+    ("rules/meta.toml", include_str!(concat!(env!("OUT_DIR"), "/meta.json"))),
 ];
-const WORDS: &str = include_str!("../../rules/words.toml");
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.json"));
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
 const ENGLISH: &str = include_str!("../../rules/english.txt");
 const DOUBLED: &str = include_str!("../../rules/doubled.txt");
@@ -244,7 +246,7 @@ impl Catalog {
         self.files[k].get_or_init(|| {
             let (name, src) = RULE_FILES[k];
             let file: RuleFile =
-                toml::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
+                serde_json::from_str(src).unwrap_or_else(|e| panic!("{name} is not a valid rule file: {e}"));
             file.rule.into_iter().map(RuleMeta::expanded).collect()
         })
     }
@@ -357,7 +359,8 @@ impl CharSet {
 }
 
 fn parse() -> Catalog {
-    let words: Words = toml::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
+    let words: Words =
+        serde_json::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
     let traditional_keys = table_lines(TRADITIONAL).filter_map(|l| l.chars().next()).collect();
     let files = RULE_FILES.iter().map(|_| OnceLock::new()).collect();
