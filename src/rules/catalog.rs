@@ -172,53 +172,60 @@ pub struct RuleFile {
 }
 
 /// Word lists from `rules/words.toml`.
+/// The strings are borrowed from the embedded data: nothing to allocate at start-up.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Words {
+pub struct Words<'a> {
     /// Lower-case Latin words that are not flagged as untranslated (units, symbols...).
-    pub latin_allow: HashSet<String>,
+    #[serde(borrow)]
+    pub latin_allow: HashSet<&'a str>,
     /// Capitalised names mainland copy customarily keeps in Latin (lower case).
-    pub latin_names: HashSet<String>,
+    #[serde(borrow)]
+    pub latin_names: HashSet<&'a str>,
     /// Computing terms technical writing leaves in English (shell, root, locale).
-    pub computing_terms: HashSet<String>,
+    #[serde(borrow)]
+    pub computing_terms: HashSet<&'a str>,
     /// CMS and metadata field names seen glued to the first sentence.
-    pub metadata_fields: HashSet<String>,
+    #[serde(borrow)]
+    pub metadata_fields: HashSet<&'a str>,
     /// English function words: their presence marks a phrase, not a name.
-    pub english_function: HashSet<String>,
+    #[serde(borrow)]
+    pub english_function: HashSet<&'a str>,
     /// Particles of names in several languages (de, von, al, bin): lower case inside a
     /// capitalised name, but no sign of an English phrase.
-    pub name_particles: HashSet<String>,
+    #[serde(borrow)]
+    pub name_particles: HashSet<&'a str>,
     /// Verbs that close a dash-marked attribution (说, 表示...).
-    pub speech_verbs: Vec<String>,
+    pub speech_verbs: Vec<&'a str>,
     /// Words that open a clause after a dash: a single — before them is a 破折号.
-    pub clause_openers: Vec<String>,
+    pub clause_openers: Vec<&'a str>,
     /// Words that make a sentence a question: a `?` after them is a question mark.
-    pub question_words: Vec<String>,
+    pub question_words: Vec<&'a str>,
     /// Characters typical of transliterated foreign names.
     pub transliteration: String,
     /// Given names that open many transliterated names (约翰, 玛丽).
-    pub given_names: Vec<String>,
+    pub given_names: Vec<&'a str>,
     /// Words of bylines and credit lines (记者, 摄影, 来源).
-    pub byline_words: Vec<String>,
+    pub byline_words: Vec<&'a str>,
     /// Titles and occupations that stand before a name (总统, 教授, 学家).
-    pub name_titles: Vec<String>,
+    pub name_titles: Vec<&'a str>,
     /// Function characters whose doubling is an error (的的, 了了).
     pub doubled_function: String,
     /// Characters typed twice by accident (给给, 我们们), judged with rules/doubled.txt.
     pub doubled_chars: String,
     /// Reduplications of `doubled_chars` that are words (个个, 说说).
-    pub reduplications: Vec<String>,
+    pub reduplications: Vec<&'a str>,
     /// Words ending in a function character: `目的` + `的` is not 的的.
-    pub doubled_left_words: Vec<String>,
+    pub doubled_left_words: Vec<&'a str>,
     /// Words starting with a function character: `为了` + `了解` is not 了了.
-    pub doubled_right_words: Vec<String>,
+    pub doubled_right_words: Vec<&'a str>,
 }
 
 pub struct Catalog {
     /// Each rule file's rules, parsed when a rule of its category is first asked for: a
     /// clean file never parses the messages and explanations of rules that found nothing.
     files: Vec<OnceLock<Vec<RuleMeta>>>,
-    pub words: Words,
+    pub words: Words<'static>,
     /// Traditional-only character → its simplified form(s), sorted; read from the table
     /// when a traditional character is first met.
     traditional: OnceLock<Vec<(char, &'static str)>>,
@@ -359,7 +366,7 @@ impl CharSet {
 }
 
 fn parse() -> Catalog {
-    let words: Words =
+    let words: Words<'static> =
         serde_json::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
     let traditional_keys = table_lines(TRADITIONAL).filter_map(|l| l.chars().next()).collect();

@@ -129,15 +129,15 @@ fn doubled(cx: &mut Context, i: usize) {
             (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4))) || (pair_at(k + 2) && !pair_at(k + 4));
         let in_word = aabb
             || if words.doubled_function.contains(c) {
-                words.doubled_left_words.iter().any(|w| left.ends_with(w.as_str()))
-                    || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()))
+                words.doubled_left_words.iter().any(|w| left.ends_with(*w))
+                    || words.doubled_right_words.iter().any(|w| right.starts_with(*w))
             } else {
                 // 想到到底: the second character starts a word. 那那: a reduplication.
                 let pair = &text[off..second + c.len_utf8()];
                 let next: String = right.chars().take(2).collect();
-                words.reduplications.iter().any(|w| w == pair)
+                words.reduplications.contains(&pair)
                     || (next.chars().count() == 2 && cx.catalog.starts_doubled_word(&next))
-                    || words.doubled_right_words.iter().any(|w| right.starts_with(w.as_str()))
+                    || words.doubled_right_words.iter().any(|w| right.starts_with(*w))
             };
         if !in_word {
             let (start, end) = (r.start + off, r.start + second + c.len_utf8());

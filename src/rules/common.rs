@@ -155,5 +155,5 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     // A-not-A questions: 好不好, 是不是, 有没有.
     let chars: Vec<char> = sentence.chars().collect();
     let a_not_a = chars.windows(3).any(|w| w[0] == w[2] && matches!(w[1], '不' | '没'));
-    a_not_a || cx.catalog.words.question_words.iter().any(|w| sentence.contains(w.as_str()))
+    a_not_a || cx.catalog.words.question_words.iter().any(|w| sentence.contains(*w))
 }

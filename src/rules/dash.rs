@@ -102,7 +102,7 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         (_, Some(Kind::Punct('“' | '（' | '《' | '，' | '。'))) => true,
         (Some(Kind::Han), Some(Kind::Han)) => {
             let after = &doc.text[doc.runs[i].end..p.end];
-            cx.catalog.words.clause_openers.iter().any(|w| after.starts_with(w.as_str()))
+            cx.catalog.words.clause_openers.iter().any(|w| after.starts_with(*w))
         }
         _ => false,
     }

@@ -350,7 +350,8 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
             Shape::Title => title = true,
             Shape::Lower => {
                 let l = w.to_lowercase();
-                if !words.english_function.contains(&l) && !words.name_particles.contains(&l) {
+                if !words.english_function.contains(l.as_str()) && !words.name_particles.contains(l.as_str())
+                {
                     return;
                 }
             }
@@ -361,7 +362,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
     let text = doc.slice(start, end);
     let lower = text.to_lowercase();
-    if !title || cx.allow.contains(&lower) || words.latin_names.contains(&lower) {
+    if !title || cx.allow.contains(&lower) || words.latin_names.contains(lower.as_str()) {
         return;
     }
     // Chinese on one side at least, and not a label at the start of a paragraph.
@@ -467,7 +468,8 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         })
         .collect();
     let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
-    let has_function = latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w));
+    let has_function =
+        latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w.as_str()));
     // The signals of an untranslated word: an English dictionary word or derived form, a
     // phrase held together by function words, or (where letter case is trustworthy) any
     // longer lower-case word. Where the text lost its case, names and brands are lower
@@ -483,8 +485,9 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         let n = w.chars().count();
         *s == Shape::Lower
             && !customary(w)
-            && !(capitalised && (words.english_function.contains(w) || words.name_particles.contains(w)))
-            && !words.name_particles.contains(w)
+            && !(capitalised
+                && (words.english_function.contains(w.as_str()) || words.name_particles.contains(w.as_str())))
+            && !words.name_particles.contains(w.as_str())
             && (n >= 3 || latin.len() > 1)
             && if cased {
                 // A longer lower-case word that spells pinyin (an account name, a
@@ -504,9 +507,10 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         let t = latin[0];
         let next = next_solid(doc, p, first_run);
         let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
-        if (*s == Shape::Lower || words.metadata_fields.contains(w))
+        if (*s == Shape::Lower || words.metadata_fields.contains(w.as_str()))
             && (value_follows
-                || words.metadata_fields.contains(w) && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
+                || words.metadata_fields.contains(w.as_str())
+                    && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
         {
             // The field and its value, up to the first Han character.
             let body = doc.runs[p.runs.clone()].iter().find(|r| r.is_han()).map(|r| r.start);

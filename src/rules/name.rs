@@ -149,7 +149,7 @@ fn after_title(cx: &Context, s: &Sides) -> bool {
     let mut left: Vec<char> = s.before.iter().take(4).copied().collect();
     left.reverse();
     let left: String = left.into_iter().collect();
-    cx.catalog.words.name_titles.iter().any(|t| left.ends_with(t.as_str()))
+    cx.catalog.words.name_titles.iter().any(|t| left.ends_with(*t))
 }
 
 /// The number of Latin words in a gloss right after run `j` — `(Mateo Kovačić)` or
@@ -199,7 +199,7 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
     // A credit word followed by a space or a colon, and no sentence mark before the
     // space (记者 张三 李四, 摄影：王五 赵六); 作者汤玛斯 皮克提 is a sentence.
     let credit = cx.catalog.words.byline_words.iter().any(|w| {
-        before.match_indices(w.as_str()).any(|(at, _)| {
+        before.match_indices(*w).any(|(at, _)| {
             let rest = &before[at + w.len()..];
             rest.starts_with([' ', '\u{3000}', ':', '：', '/']) && !rest.contains(['，', '。', '、', '；'])
         })
@@ -250,7 +250,7 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     }
     let before: String = s.before.iter().take(5).rev().collect();
     let given = |min: usize| {
-        cx.catalog.words.given_names.iter().any(|g| g.chars().count() >= min && before.ends_with(g.as_str()))
+        cx.catalog.words.given_names.iter().any(|g| g.chars().count() >= min && before.ends_with(*g))
     };
     // All four characters typical of transliteration, or a long given name before the
     // space (伊丽莎白 亚历山德拉).

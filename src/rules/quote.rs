@@ -141,10 +141,10 @@ fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
                 .starts_with(['“', '"', '—', '-']));
     let verbs = &cx.catalog.words.speech_verbs;
     // The longest verb at the end, with a speaker before it that is not a verb itself.
-    let verb = verbs.iter().filter(|v| who.ends_with(v.as_str())).max_by_key(|v| v.len());
+    let verb = verbs.iter().filter(|v| who.ends_with(**v)).max_by_key(|v| v.len());
     let speaker_ok = verb.is_some_and(|v| {
         let speaker = &who[..who.len() - v.len()];
-        !speaker.is_empty() && !verbs.iter().any(|w| w == speaker)
+        !speaker.is_empty() && !verbs.contains(&speaker)
     });
     (ends_ok && speaker_ok).then_some(Attribution { punct, dash: i, who: (start, end) })
 }
