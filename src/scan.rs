@@ -116,30 +116,63 @@ fn is_combining(c: char) -> bool {
 pub fn runs(text: &str) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(text.len() / 8 + 16);
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         let end = i + c.len_utf8();
         if c == '\r' && bytes.get(end) == Some(&b'\n') {
-            iter.next();
             out.push(Run { kind: Kind::Newline, start: i, end: end + 1, chars: 2 });
+            i = end + 1;
             continue;
         }
         let kind = classify(c);
-        if let Some(last) = out.last_mut() {
-            let joins = match kind {
-                Kind::Newline => false,
-                Kind::Punct(_) if is_combining(c) && last.kind.is_letter() => true,
-                k => k == last.kind,
-            };
-            if joins && last.end == i {
-                last.end = end;
-                last.chars += 1;
-                continue;
-            }
+        let joins = out.last().is_some_and(|last| match kind {
+            Kind::Newline => false,
+            Kind::Punct(_) if is_combining(c) && last.kind.is_letter() => true,
+            k => k == last.kind,
+        });
+        if joins {
+            let last = out.last_mut().expect("a run to join");
+            last.end = end;
+            last.chars += 1;
+        } else {
+            out.push(Run { kind, start: i, end, chars: 1 });
         }
-        out.push(Run { kind, start: i, end, chars: 1 });
+        // The rest of a run of Han characters (most of a Chinese text), ASCII letters or
+        // digits is taken without decoding and classifying each character.
+        let last = out.last_mut().expect("the run just extended");
+        let (more, n) = match last.kind {
+            Kind::Han => han_bytes(&bytes[end..]),
+            Kind::Latin => ascii_bytes(&bytes[end..], u8::is_ascii_alphabetic),
+            Kind::Digit => ascii_bytes(&bytes[end..], u8::is_ascii_digit),
+            _ => (0, 0),
+        };
+        last.end += more;
+        last.chars += n;
+        i = end + more;
     }
     out
+}
+
+/// The bytes and the number of the characters of the common CJK ideograph blocks
+/// (U+4E00–9FFF, U+3400–4DBF: `classify` says Han for them) at the start of `b`, which
+/// is valid UTF-8 from a character boundary on.
+fn han_bytes(b: &[u8]) -> (usize, usize) {
+    let (mut j, mut n) = (0, 0);
+    while let [b0 @ 0xE3..=0xE9, b1, b2, ..] = b[j..] {
+        let c = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+        if !((0x4E00..=0x9FFF).contains(&c) || (0x3400..=0x4DBF).contains(&c)) {
+            break;
+        }
+        j += 3;
+        n += 1;
+    }
+    (j, n)
+}
+
+/// The ASCII bytes at the start of `b` that `keep`s.
+fn ascii_bytes(b: &[u8], keep: fn(&u8) -> bool) -> (usize, usize) {
+    let n = b.iter().take_while(|x| keep(x)).count();
+    (n, n)
 }
 
 #[cfg(test)]
@@ -182,6 +215,40 @@ mod tests {
         assert_eq!(kinds("\n\n").len(), 2);
         assert_eq!(kinds("·")[0].0, Kind::Punct('·'));
         assert_eq!(kinds("α")[0].0, Kind::OtherScript(Script::Greek));
+    }
+
+    /// The fast paths for Han, ASCII letters and digits cut runs where classifying
+    /// every character does.
+    #[test]
+    fn runs_are_the_runs_of_classified_characters() {
+        let samples = [
+            "将为 revitalizing 这一〇〇七年𠀀𠀁丽麗",
+            "Kovac\u{30c}ic说ABC123４５，，“”\r\n\r\n",
+            "㐀䶵一龥\u{9fa6}ａ",
+        ];
+        for text in samples {
+            let mut want: Vec<(Kind, &str)> = Vec::new();
+            let mut prev_end = 0;
+            for (i, c) in text.char_indices() {
+                let k = classify(c);
+                let crlf = c == '\n' && text[..i].ends_with('\r');
+                let joins = want.last().is_some_and(|(last, _)| {
+                    !crlf && k != Kind::Newline && (k == *last || (is_combining(c) && last.is_letter()))
+                });
+                if joins || crlf {
+                    let (_, s) = want.last_mut().unwrap();
+                    let start = text[..prev_end].len() - s.len();
+                    *s = &text[start..i + c.len_utf8()];
+                } else {
+                    want.push((k, &text[i..i + c.len_utf8()]));
+                }
+                prev_end = i + c.len_utf8();
+            }
+            assert_eq!(kinds(text), want, "{text}");
+            let chars: Vec<usize> = runs(text).iter().map(|r| r.chars).collect();
+            let counted: Vec<usize> = want.iter().map(|(_, s)| s.chars().count()).collect();
+            assert_eq!(chars, counted, "{text}");
+        }
     }
 
     #[test]

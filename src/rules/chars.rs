@@ -14,24 +14,23 @@ pub const RULES: &[&str] = &[TRADITIONAL, DOUBLED, INVISIBLE];
 
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
+    let (traditional_on, doubled_on, invisible_on) = (cx.on(TRADITIONAL), cx.on(DOUBLED), cx.on(INVISIBLE));
     for p in &doc.paragraphs {
         let mut traditional_found = Vec::new();
         for i in p.runs.clone() {
             let r = doc.runs[i];
             match r.kind {
                 Kind::Han => {
-                    if cx.on(TRADITIONAL) {
-                        traditional(cx, i, &mut traditional_found);
-                    }
-                    if cx.on(DOUBLED) && r.chars >= 2 {
+                    // One pass over the run's characters for both rules; a doubled
+                    // character is looked at closely only where there is one.
+                    let found = if traditional_on { Some(&mut traditional_found) } else { None };
+                    if han_run(cx, i, found) && doubled_on {
                         doubled(cx, i);
                     }
                 }
                 Kind::Invisible => invisible(cx, i),
                 // A `?` where a name dot was lost is punct/name-dot's.
-                Kind::Punct('?')
-                    if cx.on(INVISIBLE) && is_lost_question(cx, p, i) && !name_between(cx, p, i) =>
-                {
+                Kind::Punct('?') if invisible_on && is_lost_question(cx, p, i) && !name_between(cx, p, i) => {
                     cx.report(INVISIBLE, r.start, r.end, "question", &[]);
                 }
                 _ => {}
@@ -67,13 +66,18 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
     }
 }
 
-/// Consecutive traditional-only characters form one word (總統 → 总统).
-fn traditional(cx: &mut Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
-    let doc = cx.doc;
-    let r = doc.runs[i];
-    let text = doc.slice(r.start, r.end);
+/// One pass over a Han run: its traditional-only characters into `traditional` (when
+/// that rule is on; consecutive ones form one word, 總統 → 总统), and whether a character
+/// follows itself somewhere in it.
+fn han_run(cx: &Context, i: usize, mut traditional: Option<&mut Vec<(usize, usize, String)>>) -> bool {
+    let r = cx.doc.runs[i];
+    let text = cx.doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
+    let (mut prev, mut repeated) = ('\0', false);
     for (off, c) in text.char_indices() {
+        repeated |= c == prev;
+        prev = c;
+        let Some(found) = traditional.as_deref_mut() else { continue };
         let at = r.start + off;
         match cx.catalog.simplified(c) {
             Some(simp) => {
@@ -89,10 +93,17 @@ fn traditional(cx: &mut Context, i: usize, found: &mut Vec<(usize, usize, String
                     }
                 }
             }
-            None => found.extend(pending.take()),
+            None => {
+                if let Some(p) = pending.take() {
+                    found.push(p);
+                }
+            }
         }
     }
-    found.extend(pending);
+    if let Some(found) = traditional {
+        found.extend(pending);
+    }
+    repeated
 }
 
 fn doubled(cx: &mut Context, i: usize) {
