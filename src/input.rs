@@ -112,7 +112,7 @@ pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enco
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes).map(|s| (s, Encoding::Utf16Be { bom: true }));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         if choice == EncodingChoice::Auto {
             if let Some(found) = utf16_without_bom(&bytes) {
                 return Ok(found);

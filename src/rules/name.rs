@@ -26,13 +26,18 @@ pub const RULES: &[&str] = &[SPACE, INITIAL, GLOSS_BRACKETS, INCONSISTENT];
 /// keeps a line of 100,000 brackets linear.
 const REACH: usize = 64;
 
+/// The shortest surname looked for written alone elsewhere: two characters are too
+/// often a common word (安全, 德国).
+const ALONE_FROM: usize = 3;
+
 /// What the whole document says about names, gathered in one pass so that judging each
 /// space costs no search of the text.
 pub struct Index<'a> {
     /// The two characters on each side of every name dot between Han: (杰夫, 弗莱).
     dotted: HashSet<(&'a str, &'a str), foldhash::fast::RandomState>,
-    /// Every stretch of transliteration characters that stands alone: not after a space,
-    /// not inside a longer stretch (弗莱克 in 弗莱克说, not 金巴兰 in 金巴兰海滩).
+    /// Every stretch of three or more transliteration characters that stands alone: not
+    /// after a space, not inside a longer stretch (弗莱克 in 弗莱克说, not 金巴兰 in
+    /// 金巴兰海滩). Shorter ones are never asked for (see `ALONE_FROM`).
     alone: HashSet<&'a str, foldhash::fast::RandomState>,
 }
 
@@ -50,12 +55,15 @@ impl<'a> Index<'a> {
             }
             if r.is_han() && !(i > 0 && doc.runs[i - 1].kind == Kind::Space) {
                 let text = doc.run_text(i);
-                let mut start = None;
+                let (mut start, mut n) = (None, 0);
                 for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {
                     match (catalog.is_transliteration(c), start) {
-                        (true, None) => start = Some(at),
+                        (true, None) => (start, n) = (Some(at), 1),
+                        (true, Some(_)) => n += 1,
                         (false, Some(s)) => {
-                            alone.insert(&text[s..at]);
+                            if n >= ALONE_FROM {
+                                alone.insert(&text[s..at]);
+                            }
                             start = None;
                         }
                         _ => {}
@@ -265,7 +273,7 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     // … or on the right (马丁 路德·金).
     let dotted_right = i + 3 < p.runs.end && doc.runs[i + 2].is_mark('·') && doc.runs[i + 3].is_han();
     let (_, right) = s.parts(cx);
-    let surname_again = right.chars().count() >= 3 && index.alone.contains(right.as_str());
+    let surname_again = right.chars().count() >= ALONE_FROM && index.alone.contains(right.as_str());
     // A common given name before the space needs one more transliteration character
     // on each side (乔治 居维叶, 马丁 路德·金).
     (tb + ta == 3 && (dotted_left || dotted_right || surname_again)) || (tb + ta >= 2 && given(2))

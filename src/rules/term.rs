@@ -1,10 +1,11 @@
 //! term/*: wordings from curated lists in `rules/term.toml` — what Xinhua's style rules
 //! ban or caution against, and wrong characters in fixed expressions. All terms of all
-//! term rules are found in one Aho–Corasick pass over the text.
+//! term rules are found in one pass over the text, by their first characters (a house
+//! list of any length, in one Aho–Corasick pass).
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::catalog::Term;
 use super::Context;
@@ -16,22 +17,18 @@ pub const SPEECH_VERB: &str = "term/speech-verb";
 pub const DE_COMPLEMENT: &str = "term/de-complement";
 pub const RULES: &[&str] = &[XINHUA, CONFUSABLE, SPEECH_VERB, DE_COMPLEMENT];
 
-/// Every term of the term rules: the patterns, for each its rule and entry, and two ways
-/// to find them (see `DFA_FROM`).
+/// Every term of the term rules: the patterns, for each its rule and entry, and the
+/// index they are found by.
 struct Terms {
     patterns: Vec<&'static str>,
     entries: Vec<(&'static str, usize)>,
     /// Pattern indices by first character, the longest first among those that share it.
     by_first: Vec<(char, usize)>,
-    dfa: OnceLock<AhoCorasick>,
+    /// The first characters: a bit per character of the Basic Multilingual Plane, so that
+    /// each character of the text costs one bit test; the others in a sorted list.
+    first_bmp: Vec<u64>,
+    first_other: Vec<char>,
 }
-
-/// Until this much text has been searched in the process, terms are found by their first
-/// character (a binary search per Han character; nothing to build, so a pre-commit run on
-/// a few articles starts at once); after it, with a DFA, whose ~1.3 ms of building pays
-/// for itself in search time past about this much text. Both find the same matches: the
-/// leftmost, and the longest of those that start there, then on from its end.
-const DFA_FROM: usize = 512 * 1024;
 
 fn terms(catalog: &'static super::catalog::Catalog) -> &'static Terms {
     static TERMS: OnceLock<Terms> = OnceLock::new();
@@ -50,49 +47,54 @@ fn terms(catalog: &'static super::catalog::Catalog) -> &'static Terms {
         let mut by_first: Vec<(char, usize)> =
             patterns.iter().enumerate().filter_map(|(k, p)| Some((p.chars().next()?, k))).collect();
         by_first.sort_by_key(|&(c, k)| (c, std::cmp::Reverse(patterns[k].len()), k));
-        Terms { patterns, entries, by_first, dfa: OnceLock::new() }
+        let mut first_bmp = vec![0u64; 0x10000 / 64];
+        let mut first_other = Vec::new();
+        for &(c, _) in &by_first {
+            match c as usize {
+                k @ 0..0x10000 => first_bmp[k / 64] |= 1 << (k % 64),
+                _ => first_other.push(c),
+            }
+        }
+        Terms { patterns, entries, by_first, first_bmp, first_other }
     })
 }
 
 impl Terms {
-    /// Every match in `text`: (start, end, pattern index).
+    /// Every match in `text`, (start, end, pattern index): at each character the longest
+    /// pattern that starts there, if any, then on from its end — the leftmost-longest
+    /// matches an Aho–Corasick automaton would find (a test holds them to it), without
+    /// building one: a bit test per character finds the few that start a term.
     fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        static SEARCHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let searched = SEARCHED.fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed) + text.len();
-        if searched < DFA_FROM {
-            return self.scan(text);
-        }
-        let dfa = self.dfa.get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.patterns)
-                .expect("term patterns build an automaton")
-        });
-        dfa.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
-    }
-
-    /// The matches found by first character: at each character, the longest pattern that
-    /// starts there, if any, and on from its end.
-    fn scan(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        let (Some(&(lo, _)), Some(&(hi, _))) = (self.by_first.first(), self.by_first.last()) else {
-            return Vec::new();
-        };
+        let b = text.as_bytes();
         let mut out = Vec::new();
-        let mut resume = 0;
-        for (i, c) in text.char_indices() {
-            if i < resume || c < lo || c > hi {
-                continue;
+        let mut i = 0;
+        while i < b.len() {
+            // The character at `i`, decoded from its bytes (`text` is valid UTF-8).
+            let byte = |k: usize| u32::from(b[i + k] & 0x3F);
+            let (c, width) = match b[i] {
+                lead @ 0..=0x7F => (u32::from(lead), 1),
+                lead @ 0xC0..=0xDF => ((u32::from(lead) & 0x1F) << 6 | byte(1), 2),
+                lead @ 0xE0..=0xEF => ((u32::from(lead) & 0x0F) << 12 | byte(1) << 6 | byte(2), 3),
+                lead => ((u32::from(lead) & 0x07) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3), 4),
+            };
+            let starts = match c as usize {
+                k @ 0..0x10000 => self.first_bmp[k / 64] & (1 << (k % 64)) != 0,
+                _ => char::from_u32(c).is_some_and(|c| self.first_other.contains(&c)),
+            };
+            if starts {
+                let c = char::from_u32(c).expect("decoded from valid UTF-8");
+                let from = self.by_first.partition_point(|&(f, _)| f < c);
+                let found = self.by_first[from..]
+                    .iter()
+                    .take_while(|&&(f, _)| f == c)
+                    .find(|&&(_, k)| text[i..].starts_with(self.patterns[k]));
+                if let Some(&(_, k)) = found {
+                    out.push((i, i + self.patterns[k].len(), k));
+                    i += self.patterns[k].len();
+                    continue;
+                }
             }
-            let from = self.by_first.partition_point(|&(f, _)| f < c);
-            let found = self.by_first[from..]
-                .iter()
-                .take_while(|&&(f, _)| f == c)
-                .find(|&&(_, k)| text[i..].starts_with(self.patterns[k]));
-            if let Some(&(_, k)) = found {
-                resume = i + self.patterns[k].len();
-                out.push((i, resume, k));
-            }
+            i += width;
         }
         out
     }
@@ -266,11 +268,13 @@ impl HouseRules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasickKind;
 
-    /// The scan by first character and the DFA find the same matches, on texts made of
-    /// the patterns themselves, their halves and overlaps, and other characters.
+    /// The search by first character finds what a leftmost-longest Aho–Corasick DFA
+    /// does, on texts made of the patterns themselves, their halves and overlaps, and
+    /// other characters.
     #[test]
-    fn the_scan_and_the_automaton_agree() {
+    fn the_search_finds_what_an_automaton_finds() {
         let t = terms(crate::rules::catalog::catalog());
         let dfa = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -296,7 +300,7 @@ mod tests {
             let text: String = (0..12).map(|_| pieces[next(pieces.len())].as_str()).collect();
             let want: Vec<_> =
                 dfa.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-            assert_eq!(t.scan(&text), want, "{text}");
+            assert_eq!(t.find(&text), want, "{text}");
             matches += want.len();
         }
         assert!(matches > 2_000, "the texts hold matches ({matches})");
