@@ -52,7 +52,9 @@ pub fn check(cx: &mut Context) {
                 }
                 ('—', 3) => form(cx, i, "triple", Applicability::Safe),
                 ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
-                ('―' | '─' | '–' | '－', 2) | ('-', 2) if han_side && !is_range(cx, p, i) => {
+                ('―' | '─' | '–' | '－', 2) | ('-', 2)
+                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) =>
+                {
                     form(cx, i, "", Applicability::Safe)
                 }
                 ('―' | '–', 1) if i != body.start && single_is_dash(cx, p, i) => {
@@ -118,6 +120,24 @@ fn menu_path(before: &str, after: &str) -> bool {
     let chain_before = before[..before.len() - prev_part.len()].ends_with(" - ");
     let chain_after = after[next_part.len()..].starts_with(" - ");
     short(prev_part) && short(next_part) && (chain_before || chain_after)
+}
+
+/// Whether the double hyphen of run `i` links a chain of short parts within one clause
+/// (设置--通用--关于本机, 来电咨询--通过审核--签订合同): a menu path or a flow of steps,
+/// not a dash. (A pair of dashes around a short insertion written the same way, 他--一个
+///老兵--走了过来, reads as a chain too, and is let pass.)
+fn chain(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    let edge = |c: char| c.is_whitespace() || super::common::is_cjk_punct(c);
+    let before = &doc.text[p.start..r.start];
+    let after = &doc.text[r.end..p.end];
+    let clause_before = before.rsplit(edge).next().unwrap_or("");
+    let clause_after = after.split(edge).next().unwrap_or("");
+    let short = |s: &str| !s.is_empty() && !s.contains('-') && s.chars().count() <= 8;
+    let link_before = clause_before.rsplit_once("--").is_some_and(|(_, part)| short(part));
+    let link_after = clause_after.split_once("--").is_some_and(|(part, _)| short(part));
+    link_before || link_after
 }
 
 /// ` - ` between Chinese clauses.
