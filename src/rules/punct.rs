@@ -30,7 +30,7 @@ pub fn check(cx: &mut Context) {
                 i += n;
                 continue;
             }
-            if is_dot_like(c) && r.chars == 1 && name_between(cx, p, i) {
+            if is_dot_like(c) && r.chars == 1 && name_between(cx, p, i) && !in_handle(doc, p, i) {
                 name_dot(cx, i, c);
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
                 halfwidth(cx, p, i, c);
@@ -98,6 +98,11 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     // of transliteration and at least one on each side (努尔?白克力, 杰夫 弗莱克).
     let (tb, ta) = (translit(&before), translit(&after));
     before.len() == 2 && after.len() == 2 && tb >= 1 && ta >= 1 && tb + ta >= 3
+}
+
+/// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.
+fn in_handle(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    i >= p.runs.start + 2 && doc.runs[i - 2].is_mark('@')
 }
 
 fn name_dot(cx: &mut Context, i: usize, c: char) {

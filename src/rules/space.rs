@@ -155,7 +155,10 @@ fn is_layout(space: &str, before: &str) -> bool {
     // (paragraphs joined into one line leave it); it is a layout matter, not a spacing
     // error inside a sentence.
     let sentence_end = before.trim_end_matches(['”', '’', '）']).ends_with(['。', '！', '？']);
-    n >= 3 || (ideographic && n >= 2) || sentence_end
+    // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
+    let letter_spaced = n >= 2
+        && before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().count() == 1);
+    n >= 3 || (ideographic && n >= 2) || sentence_end || letter_spaced
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.
