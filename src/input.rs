@@ -341,7 +341,9 @@ impl Segments {
             }
             match segment_end(&self.buf, self.eof) {
                 Some(end) => break end,
-                None => self.read(SEGMENT).map_err(PieceError::Io)?,
+                // A line longer than what is read: read as much again, so that the search
+                // for its end stays linear in its length.
+                None => self.read(self.buf.len().max(SEGMENT)).map_err(PieceError::Io)?,
             }
         };
         if end == 0 {
