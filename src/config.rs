@@ -31,6 +31,9 @@ pub struct Config {
     /// The directory the file is in: globs are relative to it.
     #[serde(skip)]
     pub root: PathBuf,
+    /// `root` made absolute, worked out once, on first need.
+    #[serde(skip)]
+    canonical_root: std::sync::OnceLock<Option<PathBuf>>,
     /// The rules of `[rules] extra`, loaded.
     #[serde(skip)]
     pub house: Option<std::sync::Arc<crate::rules::term::HouseRules>>,
@@ -212,10 +215,17 @@ impl Config {
         cli_ignore: &[String],
         cli_style: Option<HanLatin>,
     ) -> Option<Selection> {
-        let rel = file.canonicalize().ok().and_then(|f| {
-            let root = self.root.canonicalize().ok()?;
-            f.strip_prefix(root).ok().map(Path::to_path_buf)
-        });
+        // The path relative to the configuration, for its globs; a configuration without
+        // globs (most, and the default) costs no system call per file.
+        let has_globs = !self.files.exclude.is_empty()
+            || (walked && !self.files.include.is_empty())
+            || !self.overrides.is_empty();
+        let rel = has_globs
+            .then(|| {
+                let root = self.canonical_root.get_or_init(|| self.root.canonicalize().ok()).as_ref()?;
+                file.canonicalize().ok()?.strip_prefix(root).ok().map(Path::to_path_buf)
+            })
+            .flatten();
         let matches = |globs: &[String]| {
             let Some(rel) = rel.as_deref() else { return false };
             let mut b = globset::GlobSetBuilder::new();
