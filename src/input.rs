@@ -308,10 +308,14 @@ pub enum PieceError {
 }
 
 impl Segments {
-    pub fn open(path: &Path) -> std::io::Result<Segments> {
-        let file = std::fs::File::open(path)?;
+    pub fn open(path: &Path) -> Result<Segments, PieceError> {
+        let file = std::fs::File::open(path).map_err(PieceError::Io)?;
         let mut s = Segments { file, buf: Vec::new(), offset: 0, eof: false, encoding: Encoding::Utf8 };
-        s.read(2 * crate::document::SEGMENT)?;
+        s.read(2 * crate::document::SEGMENT).map_err(PieceError::Io)?;
+        // A byte-order mark of UTF-16.
+        if s.buf.starts_with(&[0xFF, 0xFE]) || s.buf.starts_with(&[0xFE, 0xFF]) {
+            return Err(PieceError::ReadWhole);
+        }
         if let Some(rest) = s.buf.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
             s.buf = rest.to_vec();
             s.encoding = Encoding::Utf8Bom;
@@ -331,10 +335,6 @@ impl Segments {
     /// the end.
     pub fn next_segment(&mut self) -> Result<Option<(usize, String)>, PieceError> {
         use crate::document::{segment_end, SEGMENT};
-        // A byte-order mark of UTF-16 at the start.
-        if self.offset == 0 && (self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF])) {
-            return Err(PieceError::ReadWhole);
-        }
         let end = loop {
             if self.buf.len() < 2 * SEGMENT && !self.eof {
                 self.read(2 * SEGMENT - self.buf.len()).map_err(PieceError::Io)?;
@@ -419,7 +419,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.txt");
         std::fs::write(&path, bytes).unwrap();
-        let mut segments = Segments::open(&path).unwrap();
+        let mut segments = Segments::open(&path)?;
         let mut out = Vec::new();
         while let Some(piece) = segments.next_segment()? {
             out.push(piece);

@@ -322,15 +322,21 @@ fn check_in_pieces(
     selection: &Selection,
     format: output::Format,
 ) -> std::io::Result<Option<Done>> {
-    let mut segments = input::Segments::open(path)?;
+    let piece_error = |e| match e {
+        input::PieceError::ReadWhole => Ok(None),
+        input::PieceError::Io(e) => Err(e),
+    };
+    let mut segments = match input::Segments::open(path) {
+        Ok(segments) => segments,
+        Err(e) => return piece_error(e),
+    };
     let mut part = output::Part::default();
     let (mut lines_before, mut worst) = (0, None);
     loop {
         let (offset, text) = match segments.next_segment() {
             Ok(Some(segment)) => segment,
             Ok(None) => break,
-            Err(input::PieceError::ReadWhole) => return Ok(None),
-            Err(input::PieceError::Io(e)) => return Err(e),
+            Err(e) => return piece_error(e),
         };
         let mut diagnostics = zhqa::check_as(&text, zhqa::Format::Plain, selection);
         diagnostics.iter_mut().for_each(|d| d.shift(offset));

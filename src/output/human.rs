@@ -121,12 +121,8 @@ impl<'a> Excerpt<'a> {
         }
         spans.sort_unstable();
         let mut x = Excerpt { name, text, source: String::new(), lines: Vec::new(), shown: Vec::new() };
-        let mut k = 0;
-        while k < spans.len() {
-            let line = spans[k].0;
-            let on_line: Vec<(usize, usize)> =
-                spans[k..].iter().take_while(|s| s.0 == line).map(|s| (s.1, s.2)).collect();
-            k += on_line.len();
+        for on_line in spans.chunk_by(|a, b| a.0 == b.0) {
+            let line = on_line[0].0;
             let (ls, le) = (lines.line_start(line), line_end(lines.line_start(line)));
             x.lines.push((x.source.len(), ls, line + 1));
             if text[ls..le].chars().nth(WHOLE_LINE).is_none() {
@@ -136,7 +132,7 @@ impl<'a> Excerpt<'a> {
             }
             // Spans far apart on the line get windows of their own.
             let mut windows: Vec<(usize, usize)> = Vec::new();
-            for (s, e) in on_line {
+            for &(_, s, e) in on_line {
                 match windows.last_mut() {
                     Some(w) if text[w.1..s.max(w.1)].chars().nth(2 * CONTEXT).is_none() => w.1 = w.1.max(e),
                     _ => windows.push((s, e)),

@@ -328,7 +328,7 @@ fn sorted_lines_contain(list: &str, w: &str) -> bool {
 /// A set of characters asked about once per character of a text: one bit per character
 /// of CJK extension A and the unified ideographs (U+3400..=U+9FFF), any others in a
 /// sorted list.
-struct CharSet {
+pub(crate) struct CharSet {
     bits: Vec<u64>,
     other: Vec<char>,
 }
@@ -357,7 +357,7 @@ impl CharSet {
         (c as usize).checked_sub(BITS_FROM).filter(|k| *k <= BITS_TO - BITS_FROM)
     }
 
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         match CharSet::bit(c) {
             Some(k) => self.bits[k / 64] & (1 << (k % 64)) != 0,
             None => self.other.binary_search(&c).is_ok(),

@@ -110,34 +110,47 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
 }
 
+/// The parts of a chain on each side of a separator: back to the previous separator `sep`
+/// or `edge` character, and whether `sep` stands before that part; the same forward.
+struct Links<'t> {
+    prev: &'t str,
+    linked_before: bool,
+    next: &'t str,
+    linked_after: bool,
+}
+
+fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> bool) -> Links<'t> {
+    let edge_end = before.char_indices().rev().find(|&(_, c)| edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let sep_end = before.rfind(sep).map_or(0, |i| i + sep.len());
+    let prev_start = edge_end.max(sep_end);
+    let next_end = after.find(&edge).unwrap_or(after.len()).min(after.find(sep).unwrap_or(after.len()));
+    Links {
+        prev: &before[prev_start..],
+        linked_before: before[..prev_start].ends_with(sep),
+        next: &after[..next_end],
+        linked_after: after[next_end..].starts_with(sep),
+    }
+}
+
 /// Whether ` - ` between `before` and `after` is one link of a chain of short parts:
 /// `页面 - 导航 - 列表`.
 fn menu_path(before: &str, after: &str) -> bool {
-    let edge = |c: char| c == ' ' || super::common::is_cjk_punct(c);
-    let prev_part = before.rsplit(edge).next().unwrap_or("");
-    let next_part = after.split(edge).next().unwrap_or("");
+    let l = links(before, after, " - ", |c| c == ' ' || super::common::is_cjk_punct(c));
     let short = |s: &str| !s.is_empty() && s.chars().count() <= 6;
-    let chain_before = before[..before.len() - prev_part.len()].ends_with(" - ");
-    let chain_after = after[next_part.len()..].starts_with(" - ");
-    short(prev_part) && short(next_part) && (chain_before || chain_after)
+    short(l.prev) && short(l.next) && (l.linked_before || l.linked_after)
 }
 
 /// Whether the double hyphen of run `i` links a chain of short parts within one clause
 /// (设置--通用--关于本机, 来电咨询--通过审核--签订合同): a menu path or a flow of steps,
 /// not a dash. (A pair of dashes around a short insertion written the same way, 他--一个
-///老兵--走了过来, reads as a chain too, and is let pass.)
+/// 老兵--走了过来, reads as a chain too, and is let pass.)
 fn chain(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     let r = doc.runs[i];
-    let edge = |c: char| c.is_whitespace() || super::common::is_cjk_punct(c);
-    let before = &doc.text[p.start..r.start];
-    let after = &doc.text[r.end..p.end];
-    let clause_before = before.rsplit(edge).next().unwrap_or("");
-    let clause_after = after.split(edge).next().unwrap_or("");
+    let (before, after) = (&doc.text[p.start..r.start], &doc.text[r.end..p.end]);
+    let l = links(before, after, "--", |c| c.is_whitespace() || super::common::is_cjk_punct(c));
     let short = |s: &str| !s.is_empty() && !s.contains('-') && s.chars().count() <= 8;
-    let link_before = clause_before.rsplit_once("--").is_some_and(|(_, part)| short(part));
-    let link_after = clause_after.split_once("--").is_some_and(|(part, _)| short(part));
-    link_before || link_after
+    (l.linked_before && short(l.prev)) || (l.linked_after && short(l.next))
 }
 
 /// ` - ` between Chinese clauses.

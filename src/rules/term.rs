@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::catalog::Term;
+use super::catalog::{CharSet, Term};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 
@@ -24,10 +24,8 @@ struct Terms {
     entries: Vec<(&'static str, usize)>,
     /// Pattern indices by first character, the longest first among those that share it.
     by_first: Vec<(char, usize)>,
-    /// The first characters: a bit per character of the Basic Multilingual Plane, so that
-    /// each character of the text costs one bit test; the others in a sorted list.
-    first_bmp: Vec<u64>,
-    first_other: Vec<char>,
+    /// The first characters, for a bit test per character of the text.
+    first: CharSet,
 }
 
 fn terms(catalog: &'static super::catalog::Catalog) -> &'static Terms {
@@ -47,15 +45,8 @@ fn terms(catalog: &'static super::catalog::Catalog) -> &'static Terms {
         let mut by_first: Vec<(char, usize)> =
             patterns.iter().enumerate().filter_map(|(k, p)| Some((p.chars().next()?, k))).collect();
         by_first.sort_by_key(|&(c, k)| (c, std::cmp::Reverse(patterns[k].len()), k));
-        let mut first_bmp = vec![0u64; 0x10000 / 64];
-        let mut first_other = Vec::new();
-        for &(c, _) in &by_first {
-            match c as usize {
-                k @ 0..0x10000 => first_bmp[k / 64] |= 1 << (k % 64),
-                _ => first_other.push(c),
-            }
-        }
-        Terms { patterns, entries, by_first, first_bmp, first_other }
+        let first = by_first.iter().map(|&(c, _)| c).collect();
+        Terms { patterns, entries, by_first, first }
     })
 }
 
@@ -65,36 +56,21 @@ impl Terms {
     /// matches an Aho–Corasick automaton would find (a test holds them to it), without
     /// building one: a bit test per character finds the few that start a term.
     fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        let b = text.as_bytes();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            // The character at `i`, decoded from its bytes (`text` is valid UTF-8).
-            let byte = |k: usize| u32::from(b[i + k] & 0x3F);
-            let (c, width) = match b[i] {
-                lead @ 0..=0x7F => (u32::from(lead), 1),
-                lead @ 0xC0..=0xDF => ((u32::from(lead) & 0x1F) << 6 | byte(1), 2),
-                lead @ 0xE0..=0xEF => ((u32::from(lead) & 0x0F) << 12 | byte(1) << 6 | byte(2), 3),
-                lead => ((u32::from(lead) & 0x07) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3), 4),
-            };
-            let starts = match c as usize {
-                k @ 0..0x10000 => self.first_bmp[k / 64] & (1 << (k % 64)) != 0,
-                _ => char::from_u32(c).is_some_and(|c| self.first_other.contains(&c)),
-            };
-            if starts {
-                let c = char::from_u32(c).expect("decoded from valid UTF-8");
-                let from = self.by_first.partition_point(|&(f, _)| f < c);
-                let found = self.by_first[from..]
-                    .iter()
-                    .take_while(|&&(f, _)| f == c)
-                    .find(|&&(_, k)| text[i..].starts_with(self.patterns[k]));
-                if let Some(&(_, k)) = found {
-                    out.push((i, i + self.patterns[k].len(), k));
-                    i += self.patterns[k].len();
-                    continue;
-                }
+        let mut resume = 0;
+        for (i, c) in text.char_indices() {
+            if i < resume || !self.first.contains(c) {
+                continue;
             }
-            i += width;
+            let from = self.by_first.partition_point(|&(f, _)| f < c);
+            let found = self.by_first[from..]
+                .iter()
+                .take_while(|&&(f, _)| f == c)
+                .find(|&&(_, k)| text[i..].starts_with(self.patterns[k]));
+            if let Some(&(_, k)) = found {
+                resume = i + self.patterns[k].len();
+                out.push((i, resume, k));
+            }
         }
         out
     }
