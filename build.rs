@@ -14,6 +14,15 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
+    // The characters rules/traditional.tsv has an entry for, one string: a run builds
+    // its bit set of them without reading the whole table line by line.
+    let table = std::fs::read_to_string("rules/traditional.tsv").expect("rules/traditional.tsv is readable");
+    let keys: String = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| l.chars().next())
+        .collect();
+    std::fs::write(Path::new(&out).join("traditional_keys.txt"), keys).expect("OUT_DIR is writable");
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let value: toml::Table =

@@ -233,14 +233,16 @@ fn preview(text: &str, f: &crate::diagnostic::Fix) -> String {
         at = e.end;
     }
     s.push_str(&text[at..end]);
-    // Shortened by grapheme clusters, so that no accent or emoji is cut in half.
-    let g: Vec<&str> = s.trim().graphemes(true).collect();
-    let shown = if g.len() > 40 {
-        format!("{} … {}", g[..16].concat(), g[g.len() - 16..].concat())
-    } else {
-        g.concat()
-    };
-    format!("：{shown}")
+    // Shortened by grapheme clusters, so that no accent or emoji is cut in half: only
+    // the clusters at the two ends are walked.
+    let s = s.trim();
+    if s.graphemes(true).nth(40).is_none() {
+        return format!("：{s}");
+    }
+    let head: String = s.graphemes(true).take(16).collect();
+    let mut tail: Vec<&str> = s.graphemes(true).rev().take(16).collect();
+    tail.reverse();
+    format!("：{head} … {}", tail.concat())
 }
 
 #[cfg(test)]
@@ -281,6 +283,31 @@ mod tests {
         );
         let out = human(&text, vec![Diagnostic::new("x/y", 0, 3, "m".into())]);
         assert!(out.contains("1 │ 短行。\n"), "{out}");
+    }
+
+    #[test]
+    fn a_fix_of_several_edits_is_previewed_whole_or_by_its_ends() {
+        use crate::diagnostic::{Applicability, Edit, Fix};
+        let edit = |start, end, r: &str| Edit { start, end, replacement: r.into() };
+        // Short: the line as it reads after the fix, with a few characters around.
+        let text = "他说：—好的，-他说。";
+        let (dash, hyphen) = (text.find('—').unwrap(), text.find('-').unwrap());
+        let f = Fix::new(
+            Applicability::Unsafe,
+            "t",
+            vec![edit(hyphen, hyphen + 1, "”"), edit(dash, dash + 3, "“")],
+        );
+        assert_eq!(preview(text, &f), "：他说：“好的，”他说。");
+        // Long: sixteen grapheme clusters at each end; an accent stays on its letter.
+        let body = format!("e\u{301}{}", "中".repeat(60));
+        let text = format!("—{body}-");
+        let f = Fix::new(
+            Applicability::Unsafe,
+            "t",
+            vec![edit(0, 3, "“"), edit(text.len() - 1, text.len(), "”")],
+        );
+        let want = format!("：“e\u{301}{} … {}”", "中".repeat(14), "中".repeat(15));
+        assert_eq!(preview(&text, &f), want);
     }
 
     #[test]

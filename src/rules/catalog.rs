@@ -26,6 +26,8 @@ const RULE_FILES: &[(&str, &str)] = &[
 ];
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.json"));
 const TRADITIONAL: &str = include_str!("../../rules/traditional.tsv");
+/// The first column of `TRADITIONAL`, extracted by build.rs.
+const TRADITIONAL_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/traditional_keys.txt"));
 const ENGLISH: &str = include_str!("../../rules/english.txt");
 const DOUBLED: &str = include_str!("../../rules/doubled.txt");
 
@@ -108,16 +110,16 @@ impl RuleMeta {
 
 impl Term {
     /// The entry with `{w}` replaced by each word of `each` (itself if `each` is empty).
-    pub fn expand(self) -> Vec<Term> {
-        if self.each.is_empty() {
+    pub fn expand(mut self) -> Vec<Term> {
+        // The word list is taken out first: each copy clones the entry without it.
+        let each = std::mem::take(&mut self.each);
+        if each.is_empty() {
             return vec![self];
         }
-        self.each
-            .iter()
+        each.iter()
             .map(|w| Term {
                 wrong: self.wrong.replace("{w}", w),
                 right: self.right.replace("{w}", w),
-                each: Vec::new(),
                 ..self.clone()
             })
             .collect()
@@ -369,7 +371,7 @@ fn parse() -> Catalog {
     let words: Words<'static> =
         serde_json::from_str(WORDS).unwrap_or_else(|e| panic!("rules/words.toml is not valid: {e}"));
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
-    let traditional_keys = table_lines(TRADITIONAL).filter_map(|l| l.chars().next()).collect();
+    let traditional_keys = TRADITIONAL_KEYS.chars().collect();
     let files = RULE_FILES.iter().map(|_| OnceLock::new()).collect();
     Catalog { files, words, traditional: OnceLock::new(), traditional_keys, transliteration }
 }
