@@ -127,7 +127,7 @@ pub fn runs(text: &str) -> Vec<Run> {
         let kind = classify(c);
         let joins = out.last().is_some_and(|last| match kind {
             Kind::Newline => false,
-            Kind::Punct(_) if is_combining(c) && last.kind.is_letter() => true,
+            Kind::Punct(_) if last.kind.is_letter() && is_combining(c) => true,
             k => k == last.kind,
         });
         if joins {
