@@ -187,6 +187,8 @@ pub struct Words<'a> {
     /// Computing terms technical writing leaves in English (shell, root, locale).
     #[serde(borrow)]
     pub computing_terms: HashSet<&'a str>,
+    /// Chinese nouns a computing term names the kind of (man 手册, root 权限).
+    pub computing_heads: Vec<&'a str>,
     /// CMS and metadata field names seen glued to the first sentence.
     #[serde(borrow)]
     pub metadata_fields: HashSet<&'a str>,

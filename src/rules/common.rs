@@ -76,6 +76,28 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
     (i + 1..p.runs.end).find(|&j| doc.runs[j].kind != Kind::Space)
 }
 
+/// Whether dash run `i` and the same dash on the other side of a Latin word or phrase
+/// frame it: `—end—`, `——the end——`. That is decoration (the end mark of a web article,
+/// a section label), not a dash in a sentence nor a word in one.
+pub fn frames_latin(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let (mark, n) = (doc.runs[i].mark(), doc.runs[i].chars);
+    if !matches!(mark, Some('—' | '-' | '─')) {
+        return false;
+    }
+    let across = |ks: &mut dyn Iterator<Item = usize>| {
+        let mut letters = false;
+        for k in ks {
+            match doc.runs[k].kind {
+                Kind::Latin => letters = true,
+                Kind::Space => {}
+                _ => return letters && doc.runs[k].mark() == mark && doc.runs[k].chars == n,
+            }
+        }
+        false
+    };
+    across(&mut (i + 1..p.runs.end)) || across(&mut (p.runs.start..i).rev())
+}
+
 /// The run before `i` in the paragraph, if any.
 pub fn prev_run<'d>(doc: &'d Document, p: &Paragraph, i: usize) -> Option<&'d Run> {
     (i > p.runs.start).then(|| &doc.runs[i - 1])

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::common::{is_chinese_side, next_solid, prev_solid};
+use super::common::{frames_latin, is_chinese_side, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Chunk, Paragraph};
@@ -475,11 +475,18 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     // longer lower-case word. Where the text lost its case, names and brands are lower
     // case too, so only vocabulary and phrases count.
     let english = |w: &str| cx.catalog.is_english(w) || english_suffix(w);
-    // Units, the publication's allowed words, computing terms on a technical page.
+    // A lone word before a Chinese noun that says what it is: `man 手册`, `root 权限`.
+    let last_run = doc.run_at(tokens[tokens.len() - 1].end - 1);
+    let names_kind = latin.len() == 1
+        && next_solid(doc, p, last_run).is_some_and(|k| {
+            doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
+        });
+    // Units, the publication's allowed words, computing terms on a technical page or
+    // naming what the noun after them is.
     let customary = |w: &str| {
         words.latin_allow.contains(w)
             || cx.allow.contains(w)
-            || (scope.computing && words.computing_terms.contains(w))
+            || ((scope.computing || names_kind) && words.computing_terms.contains(w))
     };
     let stray = |(s, w): &(Shape, String)| {
         let n = w.chars().count();
@@ -501,16 +508,16 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let first_run = doc.run_at(first);
     let at_para_start = prev_solid(doc, p, first_run).is_none();
 
-    // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`.
+    // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`. Only
+    // the field names of the list: any other word before a number opens too many
+    // paragraphs that are not fields (`comm -12 文件1`, `glibc 2.1 没有`, `model 3明年`).
     if at_para_start && latin.len() == 1 && tokens.len() == 1 {
-        let (s, w) = &shapes[0];
+        let (_, w) = &shapes[0];
         let t = latin[0];
         let next = next_solid(doc, p, first_run);
         let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
-        if (*s == Shape::Lower || words.metadata_fields.contains(w.as_str()))
-            && (value_follows
-                || words.metadata_fields.contains(w.as_str())
-                    && next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
+        if words.metadata_fields.contains(w.as_str())
+            && (value_follows || next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
         {
             // The field and its value, up to the first Han character.
             let body = doc.runs[p.runs.clone()].iter().find(|r| r.is_han()).map(|r| r.start);
@@ -546,6 +553,11 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let left = prev_solid(doc, p, i0).map(|k| &doc.runs[k]);
     let right = next_solid(doc, p, i1).map(|k| &doc.runs[k]);
     if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
+        return;
+    }
+    // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
+    // insertion would pass too; none was found in the corpora.)
+    if prev_solid(doc, p, i0).is_some_and(|k| frames_latin(doc, p, k)) {
         return;
     }
     let text = doc.slice(start, end);

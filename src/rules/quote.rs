@@ -271,7 +271,12 @@ fn pair_report(
         Some((_, cc)) => format!("{oc}…{cc}"),
         None => oc.to_string(),
     };
-    let want = format!("{}…{}", to.0, to.1);
+    // A lone mark becomes the one it stands for; a pair, the pair.
+    let want = match close {
+        Some(_) => format!("{}…{}", to.0, to.1),
+        None if matches!(oc, '「' | '『' | '«' | '‹') => to.0.to_string(),
+        None => to.1.to_string(),
+    };
     let Some(d) = cx.report(id, o, o + oc.len_utf8(), "", &[("found", &found), ("fix", &want)]) else {
         return;
     };
@@ -689,5 +694,22 @@ fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&s
     if let Some(d) = cx.report(NESTING, o.at, o.at + o.ch.len_utf8(), key, &[("found", &inner)]) {
         d.labels.push(label(close, c));
         d.fix = Some(swap_fix(&format!("改为{}…{}", to.0, to.1), (o.at, o.ch, to.0), (close, c, to.1)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Selection;
+
+    /// A pair of corner brackets becomes a pair of quotation marks; a lone one, the one
+    /// mark it stands for.
+    #[test]
+    fn a_lone_corner_bracket_is_told_its_own_replacement() {
+        let s = Selection { select: vec![super::CORNER.into()], ..Default::default() };
+        let found = crate::check_text("名为「复选框、名为「标签」的控件。", &s);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].ends_with("不用直角引号「；改为“"), "{}", messages[0]);
+        assert!(messages[1].ends_with("不用直角引号「…」；改为“…”"), "{}", messages[1]);
     }
 }

@@ -146,9 +146,12 @@ fn han_latin(cx: &mut Context) {
 }
 
 /// Spaces that lay text out rather than separate words: the two full-width spaces that
-/// indent a paragraph (often left inside a line when paragraphs were joined), and runs of
-/// three or more spaces that align columns.
+/// indent a paragraph (often left inside a line when paragraphs were joined), runs of
+/// three or more spaces that align columns, and tabs (the columns of a table).
 fn is_layout(space: &str, before: &str) -> bool {
+    if space.contains('\t') {
+        return true;
+    }
     let n = space.chars().count();
     let ideographic = space.contains('\u{3000}');
     // A space after a sentence-final mark (and its closing quote) separates sentences
@@ -167,8 +170,6 @@ fn describe_space(s: &str) -> String {
         "全角空格"
     } else if s.contains('\u{a0}') {
         "不换行空格"
-    } else if s.contains('\t') {
-        "制表符"
     } else {
         "空格"
     };
