@@ -130,6 +130,13 @@ fn doubled(cx: &mut Context, i: usize) {
             k += 1;
             continue;
         }
+        // Three or more in a row are spoken emphasis (对对对，得得得), not a slip of the
+        // keyboard, which doubles.
+        let same = chars[k..].iter().take_while(|&&(_, x)| x == c).count();
+        if same >= 3 {
+            k += same;
+            continue;
+        }
         let second = chars[k + 1].0;
         let left = &text[..second];
         let right = &text[second..];

@@ -555,6 +555,14 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
         return;
     }
+    // An original given with its translation after it, `veto right（否决权）`, is quoted
+    // on purpose, not left untranslated.
+    let translated = next_solid(doc, p, i1).is_some_and(|k| {
+        matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
+    });
+    if translated {
+        return;
+    }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
     // insertion would pass too; none was found in the corpora.)
     if prev_solid(doc, p, i0).is_some_and(|k| frames_latin(doc, p, k)) {
