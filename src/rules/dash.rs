@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::common::{frames_latin, is_chinese_side, next_run, next_solid, prev_run, prev_solid};
+use super::common::{frames_latin, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid};
 use super::quote::speech;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
@@ -38,12 +38,23 @@ pub fn check(cx: &mut Context) {
         if separator {
             continue;
         }
+        let mut taken = 0;
         for i in p.runs.clone() {
-            if speech_dashes.contains(&i) {
+            if speech_dashes.contains(&i) || i < taken {
                 continue;
             }
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
+            // `— —`: the two dashes of a 破折号 with a space between, one finding.
+            if (c, r.chars) == ('—', 1) && is_spaced_pair(doc, p, i) {
+                taken = i + 3;
+                let end = doc.runs[i + 2].end;
+                let found = doc.slice(r.start, end);
+                if let Some(d) = cx.report(FORM, r.start, end, "spaced", &[("found", found)]) {
+                    d.fix = Some(Fix::replace(Applicability::Unsafe, r.start, end, "——"));
+                }
+                continue;
+            }
             let han_side = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
                 || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
             match (c, r.chars) {
@@ -66,6 +77,22 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// Whether single dash run `i` is followed by one space and another single dash.
+fn is_spaced_pair(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    i + 2 < p.runs.end
+        && doc.runs[i + 1].kind == Kind::Space
+        && doc.runs[i + 1].chars == 1
+        && doc.runs[i + 2].is_mark('—')
+        && doc.runs[i + 2].chars == 1
+}
+
+/// The age of a search result or a post, all of `before`: `19小时前`, `3天前`.
+fn is_age(before: &str) -> bool {
+    let unit = before.trim().trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < before.trim().len()
+        && ["秒前", "分钟前", "小时前", "天前", "周前", "个月前", "年前"].contains(&unit)
 }
 
 /// `28°46′--29°38′`, `5--10`: a range between numbers, not a dash.
@@ -171,10 +198,15 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     if quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end]) {
         return;
     }
-    // `标题 - 网站名`: a short tail without punctuation is a title separator.
+    // `标题 - 网站名`: a short tail without punctuation, or any in a line with no
+    // sentence end (a page title, a breadcrumb), is a title separator; so is the one after
+    // the age of a search result (`19小时前 - …`).
     let tail = doc.text[doc.runs[i].end..p.end].trim();
     let sentence_mark = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、');
-    if tail.chars().nth(12).is_none() && !tail.contains(sentence_mark) {
+    if (tail.chars().nth(12).is_none() && !tail.contains(sentence_mark))
+        || is_headline(doc, p)
+        || is_age(before)
+    {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);

@@ -43,6 +43,11 @@ fn hanzi_mix(cx: &mut Context, p: &Paragraph, i: usize) {
     if PREFIXED_UNITS.iter().any(|u| after.starts_with(u)) {
         return;
     }
+    // Four digits or more are a year or a count of their own, and the 十百千 after them
+    // starts a word: `2018百里杜鹃`.
+    if doc.runs[i].chars >= 4 {
+        return;
+    }
     // The number may have a decimal part: 3.5千万.
     let mut start = doc.runs[i].start;
     if i >= p.runs.start + 2 && doc.runs[i - 1].is_mark('.') && doc.runs[i - 2].kind == Kind::Digit {

@@ -102,7 +102,9 @@ fn close(
     let o = stack.pop().expect("found above");
     let doc = cx.doc;
     let inner = doc.slice(o.at + o.ch.len_utf8(), at);
-    if inner.trim().is_empty() && o.ch != '(' {
+    // `（ ）` with spaces inside is a blank to fill in (exam questions, forms).
+    let blank = o.ch == '（' && !inner.is_empty();
+    if inner.trim().is_empty() && o.ch != '(' && !blank {
         empty(cx, o.at, at + c.len_utf8());
         return;
     }

@@ -76,15 +76,10 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if i == p.runs.start || i + 1 >= p.runs.end {
         return false;
     }
-    let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
-    if !a.is_han() || !b.is_han() {
+    if !doc.runs[i - 1].is_han() || !doc.runs[i + 1].is_han() {
         return false;
     }
-    // The two characters on each side of the mark (a side of one character is too
-    // little to tell a name from a word).
-    let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(2).collect();
-    let after: Vec<char> = doc.slice(b.start, b.end).chars().take(2).collect();
-    let translit = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
+    let s = Sides::of(cx, i);
     let c = doc.runs[i].mark().unwrap_or('·');
     // A dot look-alike between two Han characters stands where · belongs, in names and
     // in titles alike (神剑·春雷); the full-width full stop ． needs a name around it.
@@ -92,12 +87,42 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
         return true;
     }
     if c == '．' {
-        return translit(&before) >= 1 && translit(&after) >= 1;
+        return s.name_like();
     }
     // ?, . and spaces: two characters on each side, at least three of the four typical
     // of transliteration and at least one on each side (努尔?白克力, 杰夫 弗莱克).
-    let (tb, ta) = (translit(&before), translit(&after));
-    before.len() == 2 && after.len() == 2 && tb >= 1 && ta >= 1 && tb + ta >= 3
+    s.before == 2 && s.after == 2 && s.name_like() && s.translit_before + s.translit_after >= 3
+}
+
+/// The two Han characters on each side of mark run `i` (a side of one character is too
+/// little to tell a name from a word): how many there are, and how many of them are
+/// typical of transliteration.
+struct Sides {
+    before: usize,
+    after: usize,
+    translit_before: usize,
+    translit_after: usize,
+}
+
+impl Sides {
+    fn of(cx: &Context, i: usize) -> Sides {
+        let doc = cx.doc;
+        let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
+        let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(2).collect();
+        let after: Vec<char> = doc.slice(b.start, b.end).chars().take(2).collect();
+        let translit = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
+        Sides {
+            before: before.len(),
+            after: after.len(),
+            translit_before: translit(&before),
+            translit_after: translit(&after),
+        }
+    }
+
+    /// Characters typical of transliteration on both sides.
+    fn name_like(&self) -> bool {
+        self.translit_before >= 1 && self.translit_after >= 1
+    }
 }
 
 /// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.
@@ -107,7 +132,15 @@ fn in_handle(doc: &Document, p: &Paragraph, i: usize) -> bool {
 
 fn name_dot(cx: &mut Context, i: usize, c: char) {
     let r = cx.doc.runs[i];
-    let key = if matches!(c, '?' | '？' | '.') { "lost" } else { "" };
+    // Between words that are no name (新闻资讯•民生热点, 唐•李白) the message names the
+    // mark without calling its neighbours a foreign name.
+    let key = if matches!(c, '?' | '？' | '.') {
+        "lost"
+    } else if Sides::of(cx, i).name_like() {
+        ""
+    } else {
+        "separator"
+    };
     let found = c.to_string();
     if let Some(d) = cx.report(NAME_DOT, r.start, r.end, key, &[("found", &found)]) {
         let app = if key.is_empty() { Applicability::Safe } else { Applicability::Unsafe };
@@ -282,4 +315,22 @@ fn repeated(cx: &mut Context, p: &Paragraph, i: usize) -> usize {
         d.fix = Some(Fix::replace(app, start, end, &keep_s));
     }
     runs.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Selection;
+
+    /// A wrong dot between parts of a name is told as a name's; between other words
+    /// (a list of sections) as the separator it is.
+    #[test]
+    fn a_dot_between_words_that_are_no_name_is_not_called_a_name_dot() {
+        let s = Selection { select: vec![super::NAME_DOT.into()], ..Default::default() };
+        let found = crate::check_text("新闻资讯•民生热点。副部长安德烈•卡尔塔波洛夫表示。", &s);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["间隔号应为“·”（U+00B7），不是“•”", "外国人名中的间隔号应为“·”（U+00B7），不是“•”"]
+        );
+    }
 }

@@ -340,22 +340,37 @@ fn low_nine(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usi
 }
 
 fn corner(cx: &mut Context, marks: &[(usize, char)]) {
-    for (open, close, to) in [('「', '」', ("“", "”")), ('『', '』', ("‘", "’"))] {
-        let mut pending: Option<(usize, char)> = None;
-        for &(at, c) in marks {
+    // 『』 stand for ‘’ inside a quotation and for “” at the outer level, where they are
+    // used alone (本文出自『玉溪高古楼』): how many quotations are open before each mark.
+    let depth: Vec<i32> = marks
+        .iter()
+        .scan(0, |d, (_, c)| {
+            let before = *d;
+            *d += match c {
+                '「' | '“' => 1,
+                '」' | '”' => -1,
+                _ => 0,
+            };
+            Some(before)
+        })
+        .collect();
+    for (open, close) in [('「', '」'), ('『', '』')] {
+        let to = |k: usize| if open == '「' || depth[k] <= 0 { ("“", "”") } else { ("‘", "’") };
+        let mut pending: Option<(usize, (usize, char))> = None;
+        for (k, &(at, c)) in marks.iter().enumerate() {
             if c == open {
-                if let Some(o) = pending.replace((at, c)) {
-                    pair_report(cx, CORNER, o, None, to);
+                if let Some((j, o)) = pending.replace((k, (at, c))) {
+                    pair_report(cx, CORNER, o, None, to(j));
                 }
             } else if c == close {
                 match pending.take() {
-                    Some(o) => pair_report(cx, CORNER, o, Some((at, c)), to),
-                    None => pair_report(cx, CORNER, (at, c), None, to),
+                    Some((j, o)) => pair_report(cx, CORNER, o, Some((at, c)), to(j)),
+                    None => pair_report(cx, CORNER, (at, c), None, to(k)),
                 }
             }
         }
-        if let Some(o) = pending {
-            pair_report(cx, CORNER, o, None, to);
+        if let Some((j, o)) = pending {
+            pair_report(cx, CORNER, o, None, to(j));
         }
     }
 }

@@ -39,7 +39,9 @@ pub fn check(cx: &mut Context) {
             // The spaces of ` - ` belong to dash/spaced-hyphen; spaced decorations (`· · ·`,
             // `* * *`) are layout.
             let hyphen = a.is_mark('-') || b.is_mark('-') || (a.mark().is_some() && a.mark() == b.mark());
-            if hyphen || is_layout(found, &doc.text[p.start..r.start]) {
+            // `（ ）`: the blank to fill in of a question or a form.
+            let blank = a.is_mark('（') && b.is_mark('）');
+            if hyphen || blank || is_layout(found, &doc.text[p.start..r.start]) {
                 continue;
             }
             if a.is_han() && b.is_han() {
