@@ -95,13 +95,18 @@ fn is_age(before: &str) -> bool {
         && ["秒前", "分钟前", "小时前", "天前", "周前", "个月前", "年前"].contains(&unit)
 }
 
-/// `28°46′--29°38′`, `5--10`: a range between numbers, not a dash.
+/// `28°46′--29°38′`, `5--10`, `1年--5年`: a range between numbers, not a dash. The
+/// number before may carry a unit of one or two characters.
 fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
+    let before = doc.text[p.start..doc.runs[i].start].trim_end();
+    let number_end = |s: &str| s.ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c));
+    let unit = |k: usize| {
+        let cut = before.char_indices().rev().nth(k).map_or(0, |(at, _)| at);
+        before[cut..].chars().all(super::common::is_han) && number_end(&before[..cut])
+    };
     next_solid(doc, p, i).is_some_and(|k| doc.runs[k].kind == Kind::Digit)
-        && doc.text[p.start..doc.runs[i].start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c))
+        && (number_end(before) || unit(0) || unit(1))
 }
 
 fn form(cx: &mut Context, i: usize, key: &str, app: Applicability) {

@@ -555,6 +555,11 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
         return;
     }
+    // A name that opens a line and a dash its description, `gets - 从一个通道读一行`:
+    // the head of a manual page or a glossary entry.
+    if at_para_start && right.is_some_and(|r| matches!(r.mark(), Some('-' | '—'))) {
+        return;
+    }
     // An original given with its translation after it, `veto right（否决权）`, is quoted
     // on purpose, not left untranslated.
     let translated = next_solid(doc, p, i1).is_some_and(|k| {
