@@ -475,10 +475,13 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     // longer lower-case word. Where the text lost its case, names and brands are lower
     // case too, so only vocabulary and phrases count.
     let english = |w: &str| cx.catalog.is_english(w) || english_suffix(w);
+    // The phrase's runs, and the solid runs on each side of it.
+    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
+    let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
+    let (left_k, right_k) = (prev_solid(doc, p, i0), next_solid(doc, p, i1));
     // A lone word before a Chinese noun that says what it is: `man 手册`, `root 权限`.
-    let last_run = doc.run_at(tokens[tokens.len() - 1].end - 1);
     let names_kind = latin.len() == 1
-        && next_solid(doc, p, last_run).is_some_and(|k| {
+        && right_k.is_some_and(|k| {
             doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
         });
     // Units, the publication's allowed words, computing terms on a technical page or
@@ -504,9 +507,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
                 has_function || (english(w) && n >= 4 && !is_pinyin(w))
             }
     };
-    let first = tokens[0].start;
-    let first_run = doc.run_at(first);
-    let at_para_start = prev_solid(doc, p, first_run).is_none();
+    let at_para_start = left_k.is_none();
 
     // A CMS field name glued to the first sentence: `date 2025-11-16 托卡耶夫……`. Only
     // the field names of the list: any other word before a number opens too many
@@ -514,7 +515,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if at_para_start && latin.len() == 1 && tokens.len() == 1 {
         let (_, w) = &shapes[0];
         let t = latin[0];
-        let next = next_solid(doc, p, first_run);
+        let next = next_solid(doc, p, i0);
         let value_follows = next.and_then(|k| doc.chunk_at(k)).is_some_and(|c| c.has_digit);
         if words.metadata_fields.contains(w.as_str())
             && (value_follows || next.is_some_and(|k| doc.runs[k].mark() == Some(':')))
@@ -539,19 +540,15 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     // A foreign phrase that fills a quotation by itself is a quoted original.
     if tokens[0].encl == Enclosure::Quote {
-        let last = tokens[tokens.len() - 1].end;
-        let before = doc.text[..first].trim_end().chars().next_back();
-        let after = doc.text[last..].trim_start_matches(['.', '!', '?', ' ']).chars().next();
+        let before = doc.text[..start].trim_end().chars().next_back();
+        let after = doc.text[end..].trim_start_matches(['.', '!', '?', ' ']).chars().next();
         if before == Some('“') && after == Some('”') {
             return;
         }
     }
     // The phrase must stand in Chinese text: a Chinese neighbour on one side at least.
-    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
-    let i0 = first_run;
-    let i1 = doc.run_at(end - 1);
-    let left = prev_solid(doc, p, i0).map(|k| &doc.runs[k]);
-    let right = next_solid(doc, p, i1).map(|k| &doc.runs[k]);
+    let left = left_k.map(|k| &doc.runs[k]);
+    let right = right_k.map(|k| &doc.runs[k]);
     if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
         return;
     }
@@ -562,7 +559,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     // An original given with its translation after it, `veto right（否决权）`, is quoted
     // on purpose, not left untranslated.
-    let translated = next_solid(doc, p, i1).is_some_and(|k| {
+    let translated = right_k.is_some_and(|k| {
         matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
     });
     if translated {
@@ -570,7 +567,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
     // insertion would pass too; none was found in the corpora.)
-    if prev_solid(doc, p, i0).is_some_and(|k| frames_latin(doc, p, k)) {
+    if left_k.is_some_and(|k| frames_latin(doc, p, k)) {
         return;
     }
     let text = doc.slice(start, end);

@@ -240,6 +240,14 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
     out
 }
 
+/// The messages rule `id` alone gives on `text`, in order: for the tests of what a
+/// check says, beside what it flags (the rule cases in `rules/`).
+#[cfg(test)]
+pub(crate) fn messages_of(id: &str, text: &str) -> Vec<String> {
+    let s = Selection { select: vec![id.into()], ..Default::default() };
+    crate::check_text(text, &s).into_iter().map(|d| d.message).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

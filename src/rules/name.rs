@@ -123,8 +123,9 @@ fn translit(cx: &Context, cs: &[char]) -> usize {
     cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count()
 }
 
-/// The Han text on each side of space run `i`: the part of a name it may separate.
-struct Sides {
+/// The Han text on each side of run `i` (a space, or a mark such as a dot): the part of a
+/// name it may separate.
+pub(crate) struct Sides {
     /// Characters before the space, nearest first.
     before: Vec<char>,
     /// Characters after the space, nearest first.
@@ -132,11 +133,21 @@ struct Sides {
 }
 
 impl Sides {
-    fn new(cx: &Context, i: usize) -> Sides {
+    pub(crate) fn new(cx: &Context, i: usize) -> Sides {
         let doc = cx.doc;
         let mut before = han_chars(cx, &doc.runs[i - 1]);
         before.reverse();
         Sides { before, after: han_chars(cx, &doc.runs[i + 1]) }
+    }
+
+    /// Of the two characters nearest to the run on each side (a side of one character is
+    /// too little to tell a name from a word): how many there are, and how many of them
+    /// are typical of transliteration; before, then after.
+    pub(crate) fn near(&self, cx: &Context) -> [(usize, usize); 2] {
+        [&self.before, &self.after].map(|side| {
+            let two = &side[..side.len().min(2)];
+            (two.len(), translit(cx, two))
+        })
     }
 
     /// The characters typical of transliteration next to the space on each side:

@@ -79,50 +79,19 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if !doc.runs[i - 1].is_han() || !doc.runs[i + 1].is_han() {
         return false;
     }
-    let s = Sides::of(cx, i);
     let c = doc.runs[i].mark().unwrap_or('·');
     // A dot look-alike between two Han characters stands where · belongs, in names and
     // in titles alike (神剑·春雷); the full-width full stop ． needs a name around it.
     if matches!(c, '・' | '•' | '‧' | '･' | '∙' | '⋅') {
         return true;
     }
+    let [(nb, tb), (na, ta)] = super::name::Sides::new(cx, i).near(cx);
     if c == '．' {
-        return s.name_like();
+        return tb >= 1 && ta >= 1;
     }
     // ?, . and spaces: two characters on each side, at least three of the four typical
     // of transliteration and at least one on each side (努尔?白克力, 杰夫 弗莱克).
-    s.before == 2 && s.after == 2 && s.name_like() && s.translit_before + s.translit_after >= 3
-}
-
-/// The two Han characters on each side of mark run `i` (a side of one character is too
-/// little to tell a name from a word): how many there are, and how many of them are
-/// typical of transliteration.
-struct Sides {
-    before: usize,
-    after: usize,
-    translit_before: usize,
-    translit_after: usize,
-}
-
-impl Sides {
-    fn of(cx: &Context, i: usize) -> Sides {
-        let doc = cx.doc;
-        let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
-        let before: Vec<char> = doc.slice(a.start, a.end).chars().rev().take(2).collect();
-        let after: Vec<char> = doc.slice(b.start, b.end).chars().take(2).collect();
-        let translit = |cs: &[char]| cs.iter().filter(|c| cx.catalog.is_transliteration(**c)).count();
-        Sides {
-            before: before.len(),
-            after: after.len(),
-            translit_before: translit(&before),
-            translit_after: translit(&after),
-        }
-    }
-
-    /// Characters typical of transliteration on both sides.
-    fn name_like(&self) -> bool {
-        self.translit_before >= 1 && self.translit_after >= 1
-    }
+    nb == 2 && na == 2 && tb >= 1 && ta >= 1 && tb + ta >= 3
 }
 
 /// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.
@@ -136,7 +105,7 @@ fn name_dot(cx: &mut Context, i: usize, c: char) {
     // mark without calling its neighbours a foreign name.
     let key = if matches!(c, '?' | '？' | '.') {
         "lost"
-    } else if Sides::of(cx, i).name_like() {
+    } else if super::name::Sides::new(cx, i).near(cx).iter().all(|&(_, t)| t >= 1) {
         ""
     } else {
         "separator"
@@ -319,15 +288,12 @@ fn repeated(cx: &mut Context, p: &Paragraph, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::Selection;
-
     /// A wrong dot between parts of a name is told as a name's; between other words
     /// (a list of sections) as the separator it is.
     #[test]
     fn a_dot_between_words_that_are_no_name_is_not_called_a_name_dot() {
-        let s = Selection { select: vec![super::NAME_DOT.into()], ..Default::default() };
-        let found = crate::check_text("新闻资讯•民生热点。副部长安德烈•卡尔塔波洛夫表示。", &s);
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        let messages =
+            crate::rules::messages_of(super::NAME_DOT, "新闻资讯•民生热点。副部长安德烈•卡尔塔波洛夫表示。");
         assert_eq!(
             messages,
             ["间隔号应为“·”（U+00B7），不是“•”", "外国人名中的间隔号应为“·”（U+00B7），不是“•”"]

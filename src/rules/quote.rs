@@ -729,15 +729,11 @@ fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&s
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::Selection;
-
     /// A pair of corner brackets becomes a pair of quotation marks; a lone one, the one
     /// mark it stands for.
     #[test]
     fn a_lone_corner_bracket_is_told_its_own_replacement() {
-        let s = Selection { select: vec![super::CORNER.into()], ..Default::default() };
-        let found = crate::check_text("名为「复选框、名为「标签」的控件。", &s);
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        let messages = crate::rules::messages_of(super::CORNER, "名为「复选框、名为「标签」的控件。");
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].ends_with("不用直角引号「；改为“"), "{}", messages[0]);
         assert!(messages[1].ends_with("不用直角引号「…」；改为“…”"), "{}", messages[1]);
