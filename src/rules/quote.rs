@@ -274,7 +274,7 @@ fn pair_report(
     // A lone mark becomes the one it stands for; a pair, the pair.
     let want = match close {
         Some(_) => format!("{}…{}", to.0, to.1),
-        None if matches!(oc, '「' | '『' | '«' | '‹') => to.0.to_string(),
+        None if matches!(oc, '「' | '『' | '«' | '‹' | '„' | '‚') => to.0.to_string(),
         None => to.1.to_string(),
     };
     let Some(d) = cx.report(id, o, o + oc.len_utf8(), "", &[("found", &found), ("fix", &want)]) else {
@@ -737,5 +737,8 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].ends_with("不用直角引号「；改为“"), "{}", messages[0]);
         assert!(messages[1].ends_with("不用直角引号「…」；改为“…”"), "{}", messages[1]);
+        // A lone German opening mark likewise.
+        let messages = crate::rules::messages_of(super::FOREIGN_STYLE, "他说„这是好事。");
+        assert!(messages.len() == 1 && messages[0].ends_with("改为“"), "{messages:?}");
     }
 }
