@@ -66,16 +66,22 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
     }
 }
 
+/// Characters char/doubled watches: function characters and common ones typed twice.
+fn watched(cx: &Context, c: char) -> bool {
+    let words = &cx.catalog.words;
+    words.doubled_function.contains(c) || words.doubled_chars.contains(c)
+}
+
 /// One pass over a Han run: its traditional-only characters into `traditional` (when
-/// that rule is on; consecutive ones form one word, 總統 → 总统), and whether a character
-/// follows itself somewhere in it.
+/// that rule is on; consecutive ones form one word, 總統 → 总统), and whether a watched
+/// character (see `watched`) follows itself somewhere in it.
 fn han_run(cx: &Context, i: usize, mut traditional: Option<&mut Vec<(usize, usize, String)>>) -> bool {
     let r = cx.doc.runs[i];
     let text = cx.doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
     let (mut prev, mut repeated) = ('\0', false);
     for (off, c) in text.char_indices() {
-        repeated |= c == prev;
+        repeated |= c == prev && watched(cx, c);
         prev = c;
         let Some(found) = traditional.as_deref_mut() else { continue };
         let at = r.start + off;
@@ -111,22 +117,12 @@ fn doubled(cx: &mut Context, i: usize) {
     let words = &cx.catalog.words;
     let r = doc.runs[i];
     let text = doc.slice(r.start, r.end);
-    // Most runs hold no doubled function character: look before collecting anything.
-    let mut prev = None;
-    let watched = |c: char| words.doubled_function.contains(c) || words.doubled_chars.contains(c);
-    let any = text.chars().any(|c| {
-        let hit = prev == Some(c) && watched(c);
-        prev = Some(c);
-        hit
-    });
-    if !any {
-        return;
-    }
+    // Called only for a run where a watched character follows itself (`han_run`).
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k + 1 < chars.len() {
         let (off, c) = chars[k];
-        if c != chars[k + 1].1 || !watched(c) {
+        if c != chars[k + 1].1 || !watched(cx, c) {
             k += 1;
             continue;
         }

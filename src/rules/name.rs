@@ -99,10 +99,6 @@ pub fn check(cx: &mut Context) {
     }
 }
 
-fn han_chars(cx: &Context, r: &Run) -> Vec<char> {
-    cx.doc.slice(r.start, r.end).chars().collect()
-}
-
 /// The spaces that may stand for a name dot: one space, full-width space or no-break
 /// space between two Han runs.
 fn is_name_space(cx: &Context, p: &Paragraph, i: usize) -> bool {
@@ -134,10 +130,15 @@ pub(crate) struct Sides {
 
 impl Sides {
     pub(crate) fn new(cx: &Context, i: usize) -> Sides {
+        Sides::up_to(cx, i, usize::MAX)
+    }
+
+    /// Only the `n` characters nearest to the run on each side.
+    pub(crate) fn up_to(cx: &Context, i: usize, n: usize) -> Sides {
         let doc = cx.doc;
-        let mut before = han_chars(cx, &doc.runs[i - 1]);
-        before.reverse();
-        Sides { before, after: han_chars(cx, &doc.runs[i + 1]) }
+        let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
+        let before = doc.slice(a.start, a.end).chars().rev().take(n).collect();
+        Sides { before, after: doc.slice(b.start, b.end).chars().take(n).collect() }
     }
 
     /// Of the two characters nearest to the run on each side (a side of one character is
@@ -148,6 +149,11 @@ impl Sides {
             let two = &side[..side.len().min(2)];
             (two.len(), translit(cx, two))
         })
+    }
+
+    /// `near` for run `i`, reading only the two characters on each side.
+    pub(crate) fn near_of(cx: &Context, i: usize) -> [(usize, usize); 2] {
+        Sides::up_to(cx, i, 2).near(cx)
     }
 
     /// The characters typical of transliteration next to the space on each side:

@@ -85,7 +85,7 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if matches!(c, '・' | '•' | '‧' | '･' | '∙' | '⋅') {
         return true;
     }
-    let [(nb, tb), (na, ta)] = super::name::Sides::new(cx, i).near(cx);
+    let [(nb, tb), (na, ta)] = super::name::Sides::near_of(cx, i);
     if c == '．' {
         return tb >= 1 && ta >= 1;
     }
@@ -105,7 +105,7 @@ fn name_dot(cx: &mut Context, i: usize, c: char) {
     // mark without calling its neighbours a foreign name.
     let key = if matches!(c, '?' | '？' | '.') {
         "lost"
-    } else if super::name::Sides::new(cx, i).near(cx).iter().all(|&(_, t)| t >= 1) {
+    } else if super::name::Sides::near_of(cx, i).iter().all(|&(_, t)| t >= 1) {
         ""
     } else {
         "separator"
