@@ -290,7 +290,7 @@ fn configuration_selects_overrides_and_allows() {
     let f = write(
         dir.path(),
         "sub/a.txt",
-        "他说,好。samsonite品牌和blockchain技术，涉及能源...等领域。\n".as_bytes(),
+        "他说,好。samsonite箱包和blockchain技术，涉及能源...等领域。\n".as_bytes(),
     );
     let rules = |o: &Output| -> Vec<String> {
         stdout(o).lines().map(|l| l.split(": ").nth(1).unwrap().to_string()).collect()

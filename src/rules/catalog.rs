@@ -189,6 +189,15 @@ pub struct Words<'a> {
     pub computing_terms: HashSet<&'a str>,
     /// Chinese nouns a computing term names the kind of (man 手册, root 权限).
     pub computing_heads: Vec<&'a str>,
+    /// Chinese nouns a Latin name stands before (polo 车, android 客户端).
+    pub name_heads: Vec<&'a str>,
+    /// Chinese words a Latin name follows (品牌是, 名为).
+    pub name_leads: Vec<&'a str>,
+    /// Words that close an organisation's name (capital, limited).
+    #[serde(borrow)]
+    pub organisation_words: HashSet<&'a str>,
+    /// Sign-offs that close an article (end).
+    pub sign_offs: Vec<&'a str>,
     /// CMS and metadata field names seen glued to the first sentence.
     #[serde(borrow)]
     pub metadata_fields: HashSet<&'a str>,

@@ -485,11 +485,13 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
         });
     // Units, the publication's allowed words, computing terms on a technical page or
-    // naming what the noun after them is.
+    // naming what the noun after them is; where the text lost its case, the names copy
+    // keeps in Latin (`android`, `telegram`).
     let customary = |w: &str| {
         words.latin_allow.contains(w)
             || cx.allow.contains(w)
             || ((scope.computing || names_kind) && words.computing_terms.contains(w))
+            || (!cased && words.latin_names.contains(w))
     };
     let stray = |(s, w): &(Shape, String)| {
         let n = w.chars().count();
@@ -502,7 +504,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             && if cased {
                 // A longer lower-case word that spells pinyin (an account name, a
                 // domain) is romanised Chinese, not English left untranslated.
-                english(w) || has_function || (n >= 6 && !is_pinyin(w))
+                english(w) || has_function || (n >= 6 && !is_pinyin(w) && pronounceable(w))
             } else {
                 has_function || (english(w) && n >= 4 && !is_pinyin(w))
             }
@@ -546,12 +548,17 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             return;
         }
     }
-    // The phrase must stand in Chinese text: a Chinese neighbour on one side at least.
-    let left = left_k.map(|k| &doc.runs[k]);
-    let right = right_k.map(|k| &doc.runs[k]);
-    if !is_chinese_side(left) && !is_chinese_side(right) && left.is_some() && right.is_some() {
+    // The phrase must stand in Chinese text: a Chinese neighbour on one side at least, not
+    // across a wide gap of spaces (a column of a laid-out line: `标题      original`). A
+    // single word with none is a label (`社会百态 | society`, `1 → one`); a longer phrase
+    // that fills its line may be an untranslated sentence.
+    let near = |k: usize, gap: usize| gap < 4 && is_chinese_side(Some(&doc.runs[k]));
+    let left_chinese = left_k.is_some_and(|k| near(k, doc.runs[i0].start - doc.runs[k].end));
+    let right_chinese = right_k.is_some_and(|k| near(k, doc.runs[k].start - doc.runs[i1].end));
+    if !left_chinese && !right_chinese && (tokens.len() == 1 || (left_k.is_some() && right_k.is_some())) {
         return;
     }
+    let right = right_k.map(|k| &doc.runs[k]);
     // A name that opens a line and a dash its description, `gets - 从一个通道读一行`:
     // the head of a manual page or a glossary entry.
     if at_para_start && right.is_some_and(|r| matches!(r.mark(), Some('-' | '—'))) {
@@ -571,9 +578,44 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         return;
     }
     let text = doc.slice(start, end);
+    if is_named(cx, left_k, right_k, &shapes, tokens.len() > 1) {
+        return;
+    }
+    // A sign-off after the last sentence (`……办理中。end`) or opening a line.
+    let after_sentence = left_k.is_none_or(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？')));
+    if after_sentence && words.sign_offs.iter().any(|s| text.eq_ignore_ascii_case(s)) {
+        return;
+    }
     let lang = phrase_language(text);
     let kind = if tokens.len() > 1 { "短语" } else { "单词" };
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// A phrase that is a name, though in lower case (text that lost its letter case, a brand
+/// written small): a word that introduces a name before it (`品牌是begins`), a noun saying
+/// what it names after it (`polo车`, `led屏`), or an organisation word closing it
+/// (`farallon capital`).
+fn is_named(
+    cx: &Context,
+    left_k: Option<usize>,
+    right_k: Option<usize>,
+    shapes: &[(Shape, String)],
+    phrase: bool,
+) -> bool {
+    let (doc, words) = (cx.doc, &cx.catalog.words);
+    let han = |k: &usize| doc.runs[*k].is_han();
+    left_k.filter(han).is_some_and(|k| words.name_leads.iter().any(|w| doc.run_text(k).ends_with(w)))
+        || right_k
+            .filter(han)
+            .is_some_and(|k| words.name_heads.iter().any(|w| doc.run_text(k).starts_with(w)))
+        || phrase && shapes.last().is_some_and(|(_, w)| words.organisation_words.contains(w.as_str()))
+}
+
+/// A word with a vowel for every four letters at least: `zjxcjc`, `ihxdsb` (an account
+/// name) are no English words left untranslated.
+fn pronounceable(w: &str) -> bool {
+    let vowels = w.bytes().filter(|b| b"aeiouy".contains(b)).count();
+    vowels * 4 >= w.len()
 }
 
 /// A paragraph with three or more separate Latin stretches holding at least as many
