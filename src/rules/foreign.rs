@@ -578,7 +578,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         return;
     }
     let text = doc.slice(start, end);
-    if is_named(cx, left_k, right_k, &shapes, tokens.len() > 1) {
+    if !has_function && is_named(cx, left_k, right_k, &shapes, tokens.len() > 1) {
         return;
     }
     // A sign-off after the last sentence (`……办理中。end`) or opening a line.
@@ -593,8 +593,8 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
 
 /// A phrase that is a name, though in lower case (text that lost its letter case, a brand
 /// written small): a word that introduces a name before it (`品牌是begins`), a noun saying
-/// what it names after it (`polo车`, `led屏`), or an organisation word closing it
-/// (`farallon capital`).
+/// what it names after it (`inspire概念车`, `led屏`), or an organisation word closing it
+/// (`farallon capital`). Asked only of phrases without English function words.
 fn is_named(
     cx: &Context,
     left_k: Option<usize>,
