@@ -16,6 +16,30 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
     !doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
 }
 
+/// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
+/// sentence (its last mark is not 。！？), the next line is not blank, and the next line's
+/// first mark of the pair is a closing one (`is_close`) before any opening one
+/// (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
+/// title broken over two lines carry a quotation or a bracket across the line break.
+pub fn wraps_to_close(
+    doc: &Document,
+    pi: usize,
+    is_open: impl Fn(char) -> bool,
+    is_close: impl Fn(char) -> bool,
+) -> bool {
+    let p = &doc.paragraphs[pi];
+    let Some(last) = doc.trimmed_runs(p).last() else { return false };
+    if matches!(doc.runs[last].mark(), Some('。' | '！' | '？' | '!' | '?')) {
+        return false;
+    }
+    let Some(next) = doc.paragraphs.get(pi + 1) else { return false };
+    doc.runs[doc.trimmed_runs(next)]
+        .iter()
+        .filter_map(|r| r.mark())
+        .find(|&c| is_open(c) || is_close(c))
+        .is_some_and(is_close)
+}
+
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,

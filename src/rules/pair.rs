@@ -1,6 +1,7 @@
 //! pair/*: brackets and title marks — unmatched, opened full-width and closed
 //! half-width, 《 nested directly in 《》, and pairs left empty after an edit.
 
+use super::common::wraps_to_close;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::Paragraph;
@@ -48,9 +49,10 @@ struct Nested {
 
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
-    for p in &doc.paragraphs {
-        let mut stack: Vec<Open> = Vec::new();
-        let mut nested: Vec<Nested> = Vec::new();
+    // Marks left open by a line wrapped inside a bracket, for the next line to close.
+    let mut stack: Vec<Open> = Vec::new();
+    let mut nested: Vec<Nested> = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
         for i in p.runs.clone() {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
@@ -66,10 +68,16 @@ pub fn check(cx: &mut Context) {
                 }
             }
         }
-        for o in stack.iter().filter(|o| o.ch != '(') {
+        if stack.iter().any(|o| o.ch != '(')
+            && wraps_to_close(doc, pi, |c| closer_of(c).is_some(), |c| opener_of(c).is_some())
+        {
+            continue;
+        }
+        for o in stack.drain(..).filter(|o| o.ch != '(') {
             let m = o.ch.to_string();
             cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
         }
+        nested.clear();
     }
 }
 

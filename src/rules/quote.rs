@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::common::{is_han, mark_name, next_solid, prev_solid};
+use super::common::{is_han, mark_name, next_solid, prev_solid, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -505,6 +505,15 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             left.retain(|o| o.ch == '“');
             b.stack = left;
             continuation = true;
+            continue;
+        }
+        // A line wrapped inside a quotation: the next line closes it.
+        if !left.is_empty()
+            && unmatched_close.is_empty()
+            && left.iter().all(|o| o.ch == '“')
+            && wraps_to_close(doc, pi, |c| c == '“', |c| c == '”')
+        {
+            b.stack = left;
             continue;
         }
         b.settle(cx, left, unmatched_close);
