@@ -1,7 +1,7 @@
 //! char/*: traditional-only characters in simplified copy, doubled function characters,
 //! and invisible or broken characters.
 
-use super::common::is_lost_question;
+use super::common::{in_option_brackets, is_lost_question};
 use super::punct::name_between;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -30,7 +30,12 @@ pub fn check(cx: &mut Context) {
                 }
                 Kind::Invisible => invisible(cx, i),
                 // A `?` where a name dot was lost is punct/name-dot's.
-                Kind::Punct('?') if invisible_on && is_lost_question(cx, p, i) && !name_between(cx, p, i) => {
+                Kind::Punct('?')
+                    if invisible_on
+                        && is_lost_question(cx, p, i)
+                        && !name_between(cx, p, i)
+                        && !in_option_brackets(doc, p, i) =>
+                {
                     cx.report(INVISIBLE, r.start, r.end, "question", &[]);
                 }
                 _ => {}

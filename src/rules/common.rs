@@ -175,6 +175,44 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
 }
 
+/// `?option?`: in a command synopsis (Tcl's manual pages) question marks enclose an
+/// optional argument: `configure ?option? ?value option value ...?`. Judged on the text
+/// around the mark up to the nearest Han character (80 characters at most each way): an
+/// even number of single `?`, each opening one after a space or a letter and before a
+/// letter, each closing one after a letter, a digit or `.`. (Characters lost in an
+/// encoding stand between Han and words or numbers: `运用?pdca?质量`, `第?45?天`.)
+pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let r = doc.runs[i];
+    if r.mark() != Some('?') || r.chars != 1 {
+        return false;
+    }
+    let start = doc.text[p.start..r.start]
+        .char_indices()
+        .rev()
+        .take(80)
+        .take_while(|&(_, c)| !is_han(c))
+        .last()
+        .map_or(r.start, |(k, _)| p.start + k);
+    let end = doc.text[r.end..p.end]
+        .char_indices()
+        .take(80)
+        .take_while(|&(_, c)| !is_han(c))
+        .last()
+        .map_or(r.end, |(k, c)| r.end + k + c.len_utf8());
+    let b = &doc.text.as_bytes()[start..end];
+    let marks: Vec<usize> = (0..b.len()).filter(|&k| b[k] == b'?').collect();
+    marks.len() >= 2
+        && marks.len() % 2 == 0
+        && marks.chunks(2).all(|w| {
+            let (o, c) = (w[0], w[1]);
+            let after_space_or_word = o > 0 && (b[o - 1] == b' ' || b[o - 1].is_ascii_alphanumeric());
+            c > o + 1
+                && after_space_or_word
+                && b[o + 1].is_ascii_alphabetic()
+                && (b[c - 1].is_ascii_alphanumeric() || b[c - 1] == b'.')
+        })
+}
+
 /// Another `?` within ten characters on either side: lost characters come in clusters
 /// (`女?装、男?鞋`), question marks one at a time.
 fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {

@@ -64,7 +64,7 @@ pub fn check(cx: &mut Context) {
                 ('—', 3) => form(cx, i, "triple", Applicability::Safe),
                 ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)
-                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) =>
+                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) && !is_long_option(cx, i) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
@@ -77,6 +77,14 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// `--name`: two hyphens with a word glued after them are a command-line option
+/// (`若指定了--name选项`), not a dash.
+fn is_long_option(cx: &Context, i: usize) -> bool {
+    let doc = cx.doc;
+    doc.runs[i].mark() == Some('-')
+        && doc.runs.get(i + 1).is_some_and(|n| n.kind == Kind::Latin && n.start == doc.runs[i].end)
 }
 
 /// Whether single dash run `i` is followed by one space and another single dash.

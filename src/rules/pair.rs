@@ -110,6 +110,16 @@ fn close(
     let o = stack.pop().expect("found above");
     let doc = cx.doc;
     let inner = doc.slice(o.at + o.ch.len_utf8(), at);
+    // Nothing but a line break between: no pair wrapped over two lines, two stray marks.
+    if inner.trim().is_empty() && inner.contains('\n') {
+        for (at, ch, key) in [(o.at, o.ch, "unclosed"), (at, c, "unopened")] {
+            if ch != '(' && ch != ')' {
+                let m = ch.to_string();
+                cx.report(UNBALANCED, at, at + ch.len_utf8(), key, &[("found", &m)]);
+            }
+        }
+        return;
+    }
     // `（ ）` with spaces inside is a blank to fill in (exam questions, forms).
     let blank = o.ch == '（' && !inner.is_empty();
     if inner.trim().is_empty() && o.ch != '(' && !blank {

@@ -1,7 +1,7 @@
 //! punct/*: the forms of marks — half-width marks in Chinese text, ellipses not written
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
-use super::common::{asks, is_chinese_side, is_lost_question, next_solid, prev_solid};
+use super::common::{asks, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -124,7 +124,11 @@ fn in_code(doc: &Document, i: usize) -> bool {
 fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     let doc = cx.doc;
     let r = doc.runs[i];
-    if in_code(doc, i) || (r.chars > 1 && !matches!(c, '?' | '!')) || r.chars > 3 {
+    if in_code(doc, i)
+        || (r.chars > 1 && !matches!(c, '?' | '!'))
+        || r.chars > 3
+        || in_option_brackets(doc, p, i)
+    {
         return;
     }
     if is_lost_question(cx, p, i) {
