@@ -68,7 +68,9 @@ pub fn check(cx: &mut Context) {
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
-                ('―' | '–', 1) if i != body.start && single_is_dash(cx, p, i) => {
+                ('―' | '–', 1)
+                    if i != body.start && single_is_dash(cx, p, i) && !spaced_menu_path(cx, p, i) =>
+                {
                     form(cx, i, "", Applicability::Unsafe)
                 }
                 ('─', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
@@ -85,6 +87,13 @@ fn is_long_option(cx: &Context, i: usize) -> bool {
     let doc = cx.doc;
     doc.runs[i].mark() == Some('-')
         && doc.runs.get(i + 1).is_some_and(|n| n.kind == Kind::Latin && n.start == doc.runs[i].end)
+}
+
+/// A spaced en dash between the parts of a menu path (`文件 – 模版 – 管理模版`).
+fn spaced_menu_path(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    let spaced = |r: Option<&crate::scan::Run>| r.is_some_and(|r| r.kind == Kind::Space);
+    spaced(prev_run(doc, p, i)) && spaced(next_run(doc, p, i)) && in_menu_path(doc, p, i)
 }
 
 /// Whether single dash run `i` is followed by one space and another single dash.
@@ -172,12 +181,25 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
     }
 }
 
-/// Whether ` - ` between `before` and `after` is one link of a chain of short parts:
-/// `页面 - 导航 - 列表`.
-fn menu_path(before: &str, after: &str) -> bool {
-    let l = links(before, after, " - ", |c| c == ' ' || super::common::is_cjk_punct(c));
+/// Whether the spaced separator `sep` (` - `, ` – `) between `before` and `after` is a
+/// link of a menu path: a chain of short parts (`页面 - 导航 - 列表`, the Chinese sentence may
+/// go on glued to its last part: `选择文件 - 新建 - 标签启动对话框`), or two short parts
+/// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`).
+fn menu_path(before: &str, after: &str, sep: &str) -> bool {
+    const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
+    let l = links(before, after, sep, |c| c == ' ' || super::common::is_cjk_punct(c));
     let short = |s: &str| !s.is_empty() && s.chars().count() <= 6;
-    short(l.prev) && short(l.next) && (l.linked_before || l.linked_after)
+    let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);
+    (l.linked_before && short(l.prev)) || (l.linked_after && short(l.next)) || (chosen && short(l.next))
+}
+
+/// Whether the spaced single dash of run `i` (`-`, `–`) separates the parts of a menu
+/// path, in 「」 or as [`menu_path`] has it.
+fn in_menu_path(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    let before = &doc.text[p.start..doc.runs[i - 1].start];
+    let sep = format!(" {} ", doc.slice(doc.runs[i].start, doc.runs[i].end));
+    let quoted = before.matches('「').count() > before.matches('」').count();
+    quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end], &sep)
 }
 
 /// Whether the double hyphen of run `i` links a chain of short parts within one clause
@@ -205,12 +227,11 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     if !(spaced && cn && cx.on(SPACED_HYPHEN)) {
         return;
     }
-    // `文件 - 向导 - 会议议程`: a menu path, in 「」 or as a chain of short parts.
-    let before = &doc.text[p.start..doc.runs[i - 1].start];
-    let quoted = before.matches('「').count() > before.matches('」').count();
-    if quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end]) {
+    // `文件 - 向导 - 会议议程`: a menu path.
+    if in_menu_path(doc, p, i) {
         return;
     }
+    let before = &doc.text[p.start..doc.runs[i - 1].start];
     // `标题 - 网站名`: a short tail without punctuation, or any in a line with no
     // sentence end (a page title, a breadcrumb), is a title separator; so is the one after
     // the age of a search result (`19小时前 - …`).
