@@ -213,6 +213,45 @@ pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
         })
 }
 
+/// Whether byte `at` lies inside the arguments of a spreadsheet or program function,
+/// `IF(A1>3;"红色";"绿色")`, `DCOUNT(数据库;字段;条件)`: the nearest bracket left open before
+/// it (within 120 characters of the paragraph) is a `(` right after a name in capitals,
+/// and the call reads as a formula — it follows `=`, `「` or another formula's bracket or
+/// separator, fills its line, or its arguments hold a `;` or a `"`. (An acronym before a
+/// gloss, `MTU(最大传输单元)的`, `CSI(或者 ESC [)后面`, is no call.) There quotes and
+/// separators are the formula's own, not the sentence's.
+pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
+    let before = &doc.text[p.start..at];
+    let mut depth = 0;
+    let mut open = None;
+    for (k, c) in before.char_indices().rev().take(120) {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            '(' => {
+                open = Some(k);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(k) = open else { return false };
+    let name_len = before[..k].bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').count();
+    let name = &before[k - name_len..k];
+    if name_len < 2 || !name.ends_with(|c: char| c.is_ascii_uppercase()) || name.contains(char::is_lowercase)
+    {
+        return false;
+    }
+    let lead = before[..k - name_len].trim_end_matches(' ').chars().next_back();
+    let args = &doc.text[p.start + k + 1..p.end];
+    let Some(end) = args.char_indices().take(120).find(|&(_, c)| c == ')').map(|(e, _)| e) else {
+        return false;
+    };
+    matches!(lead, Some('=' | '「' | '(' | ';' | '+' | ','))
+        || (lead.is_none() && args[end + 1..].trim().is_empty())
+        || args[..end].contains([';', '"'])
+}
+
 /// Another `?` within ten characters on either side: lost characters come in clusters
 /// (`女?装、男?鞋`), question marks one at a time.
 fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {

@@ -1,7 +1,9 @@
 //! punct/*: the forms of marks — half-width marks in Chinese text, ellipses not written
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
-use super::common::{asks, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid};
+use super::common::{
+    asks, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
+};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -128,6 +130,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         || (r.chars > 1 && !matches!(c, '?' | '!'))
         || r.chars > 3
         || in_option_brackets(doc, p, i)
+        || in_formula(doc, p, r.start)
     {
         return;
     }
@@ -176,10 +179,11 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
 /// a house-style matter and left alone here.
 fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
-    if in_code(doc, i) {
+    let open = doc.runs[i];
+    // `DCOUNT(数据库;字段;条件)`: the brackets of a function call.
+    if in_code(doc, i) || in_formula(doc, p, open.end) {
         return;
     }
-    let open = doc.runs[i];
     let Some(j) = (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '）'))) else {
         return;
     };

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::common::{is_han, mark_name, next_solid, prev_solid, wraps_to_close};
+use super::common::{in_formula, is_han, mark_name, next_solid, prev_solid, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -408,7 +408,10 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         let has_han = inner.chars().any(is_han);
         let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
         let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
-        if ok_shape && (has_han || (q == '"' && outer_cn)) {
+        // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`.
+        if in_formula(doc, p, a) && in_formula(doc, p, b) {
+            k += 2;
+        } else if ok_shape && (has_han || (q == '"' && outer_cn)) {
             let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
             pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
             k += 2;
