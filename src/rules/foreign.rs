@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::common::{frames_latin, is_chinese_side, next_solid, prev_solid};
+use super::common::{frames_latin, is_chinese_side, is_han, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Chunk, Paragraph};
@@ -540,13 +540,10 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if scope.technical && !(has_function && latin.len() >= 3) {
         return;
     }
-    // A foreign phrase that fills a quotation by itself is a quoted original.
-    if tokens[0].encl == Enclosure::Quote {
-        let before = doc.text[..start].trim_end().chars().next_back();
-        let after = doc.text[end..].trim_start_matches(['.', '!', '?', ' ']).chars().next();
-        if before == Some('“') && after == Some('”') {
-            return;
-        }
+    // A quotation with no Han in it is a quoted original or a literal: what to type, a
+    // command, a field's name (`输入「sin(<?>)」`, `「string」: 字母数字值`).
+    if tokens[0].encl == Enclosure::Quote && quotes_no_han(&doc.text[p.start..start], &doc.text[end..p.end]) {
+        return;
     }
     // The phrase must stand in Chinese text: a Chinese neighbour on one side at least, not
     // across a wide gap of spaces (a column of a laid-out line: `标题      original`). A
@@ -589,6 +586,18 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let lang = phrase_language(text);
     let kind = if tokens.len() > 1 { "短语" } else { "单词" };
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// Whether the quotation around a phrase, from its opening mark at the end of `before`
+/// to its closing mark in `after` (within 100 bytes each way), holds no Han character.
+fn quotes_no_han(before: &str, after: &str) -> bool {
+    let from = (before.len().saturating_sub(100)..before.len()).find(|&k| before.is_char_boundary(k));
+    let before = &before[from.unwrap_or(before.len())..];
+    let to = (0..=after.len().min(100)).rev().find(|&k| after.is_char_boundary(k));
+    let after = &after[..to.unwrap_or(0)];
+    let Some(open) = before.rfind(['“', '「']) else { return false };
+    let Some(close) = after.find(['”', '」']) else { return false };
+    !before[open..].chars().chain(after[..close].chars()).any(is_han)
 }
 
 /// A phrase that is a name, though in lower case (text that lost its letter case, a brand
