@@ -48,6 +48,15 @@ fn hanzi_mix(cx: &mut Context, p: &Paragraph, i: usize) {
     if doc.runs[i].chars >= 4 {
         return;
     }
+    // After dot leaders it is a page number in a table of contents, and the next entry
+    // follows it: `……54十四、`.
+    let leaders = i > p.runs.start && {
+        let r = doc.runs[i - 1];
+        matches!(r.mark(), Some('.' | '…' | '·' | '．')) && r.chars >= 3
+    };
+    if leaders {
+        return;
+    }
     // The number may have a decimal part: 3.5千万.
     let mut start = doc.runs[i].start;
     if i >= p.runs.start + 2 && doc.runs[i - 1].is_mark('.') && doc.runs[i - 2].kind == Kind::Digit {

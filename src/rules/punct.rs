@@ -139,6 +139,11 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
     let prev = (i > p.runs.start).then(|| doc.runs[i - 1]);
     let next = (i + 1 < p.runs.end).then(|| doc.runs[i + 1]);
+    // A mark that fills a quotation is named, not used: `缺省为“.”`.
+    let quoted = |o: char, c: char| prev.is_some_and(|r| r.is_mark(o)) && next.is_some_and(|r| r.is_mark(c));
+    if quoted('“', '”') || quoted('「', '」') || quoted('‘', '’') {
+        return;
+    }
     let prev_cn = is_chinese_side(prev.as_ref());
     let next_cn = next.is_some_and(|n| n.is_han());
     let next_kind = next.map(|n| n.kind);
