@@ -189,7 +189,7 @@ pub struct Words<'a> {
     pub computing_terms: HashSet<&'a str>,
     /// Chinese nouns a computing term names the kind of (man 手册, root 权限).
     pub computing_heads: Vec<&'a str>,
-    /// Chinese nouns a Latin name stands before (polo 车, android 客户端).
+    /// Chinese nouns a Latin name stands before (led 屏, android 客户端).
     pub name_heads: Vec<&'a str>,
     /// Chinese words a Latin name follows (品牌是, 名为).
     pub name_leads: Vec<&'a str>,

@@ -236,9 +236,12 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
         }
     }
     let Some(k) = open else { return false };
+    // The function's name: capitals, digits and dots (`IF`, `LOG10`, `PERCENTILE.INC`).
     let name_len = before[..k].bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').count();
     let name = &before[k - name_len..k];
-    if name_len < 2 || !name.ends_with(|c: char| c.is_ascii_uppercase()) || name.contains(char::is_lowercase)
+    if name_len < 2
+        || !name.starts_with(|c: char| c.is_ascii_uppercase())
+        || name.contains(char::is_lowercase)
     {
         return false;
     }

@@ -617,7 +617,7 @@ fn is_named(
         || right_k
             .filter(han)
             .is_some_and(|k| words.name_heads.iter().any(|w| doc.run_text(k).starts_with(w)))
-        || phrase && shapes.last().is_some_and(|(_, w)| words.organisation_words.contains(w.as_str()))
+        || (phrase && shapes.last().is_some_and(|(_, w)| words.organisation_words.contains(w.as_str())))
 }
 
 /// A word with a vowel for every four letters at least: `zjxcjc`, `ihxdsb` (an account

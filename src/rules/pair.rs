@@ -73,11 +73,19 @@ pub fn check(cx: &mut Context) {
         {
             continue;
         }
-        for o in stack.drain(..).filter(|o| o.ch != '(') {
-            let m = o.ch.to_string();
-            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
+        for o in stack.drain(..) {
+            stray(cx, o.at, o.ch, "unclosed");
         }
         nested.clear();
+    }
+}
+
+/// A mark with no counterpart (`key`: unclosed, unopened). A half-width bracket alone
+/// is not reported (`1)` numbers a list item).
+fn stray(cx: &mut Context, at: usize, ch: char, key: &str) {
+    if ch != '(' && ch != ')' {
+        let m = ch.to_string();
+        cx.report(UNBALANCED, at, at + ch.len_utf8(), key, &[("found", &m)]);
     }
 }
 
@@ -94,30 +102,22 @@ fn close(
     // opening one is buried deeper is reported as unopened, and the cost stays linear.
     let floor = stack.len().saturating_sub(MAX_SEARCH);
     let Some(k) = stack[floor..].iter().rposition(|o| same_family(o.ch, c)).map(|k| k + floor) else {
-        if c != ')' && !(matches!(c, '）' | '】') && is_list_number(cx, p, run)) {
-            let m = c.to_string();
-            cx.report(UNBALANCED, at, at + c.len_utf8(), "unopened", &[("found", &m)]);
+        if !(matches!(c, '）' | '】') && is_list_number(cx, p, run)) {
+            stray(cx, at, c, "unopened");
         }
         return;
     };
     // Marks opened inside the pair and never closed.
     for o in stack.drain(k + 1..).collect::<Vec<_>>() {
-        if o.ch != '(' {
-            let m = o.ch.to_string();
-            cx.report(UNBALANCED, o.at, o.at + o.ch.len_utf8(), "unclosed", &[("found", &m)]);
-        }
+        stray(cx, o.at, o.ch, "unclosed");
     }
     let o = stack.pop().expect("found above");
     let doc = cx.doc;
     let inner = doc.slice(o.at + o.ch.len_utf8(), at);
     // Nothing but a line break between: no pair wrapped over two lines, two stray marks.
     if inner.trim().is_empty() && inner.contains('\n') {
-        for (at, ch, key) in [(o.at, o.ch, "unclosed"), (at, c, "unopened")] {
-            if ch != '(' && ch != ')' {
-                let m = ch.to_string();
-                cx.report(UNBALANCED, at, at + ch.len_utf8(), key, &[("found", &m)]);
-            }
-        }
+        stray(cx, o.at, o.ch, "unclosed");
+        stray(cx, at, c, "unopened");
         return;
     }
     // `（ ）` with spaces inside is a blank to fill in (exam questions, forms).

@@ -126,12 +126,7 @@ fn in_code(doc: &Document, i: usize) -> bool {
 fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     let doc = cx.doc;
     let r = doc.runs[i];
-    if in_code(doc, i)
-        || (r.chars > 1 && !matches!(c, '?' | '!'))
-        || r.chars > 3
-        || in_option_brackets(doc, p, i)
-        || in_formula(doc, p, r.start)
-    {
+    if in_code(doc, i) || (r.chars > 1 && !matches!(c, '?' | '!')) || r.chars > 3 {
         return;
     }
     if is_lost_question(cx, p, i) {
@@ -157,7 +152,8 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         ':' => prev_cn || (next_cn && prev_kind != Some(Kind::Digit)),
         _ => prev_cn || (next_cn && prev_kind != Some(Kind::Latin)),
     };
-    if !flag {
+    // Notation with marks of its own: `?option?` in a synopsis, a formula's arguments.
+    if !flag || in_option_brackets(doc, p, i) || in_formula(doc, p, r.start) {
         return;
     }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars).collect();
@@ -185,8 +181,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
 fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
     let open = doc.runs[i];
-    // `DCOUNT(数据库;字段;条件)`: the brackets of a function call.
-    if in_code(doc, i) || in_formula(doc, p, open.end) {
+    if in_code(doc, i) {
         return;
     }
     let Some(j) = (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '）'))) else {
@@ -197,7 +192,8 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     }
     let close = doc.runs[j];
     let inner_han = doc.runs[i + 1..j].iter().any(|r| r.is_han());
-    if !inner_han {
+    // `DCOUNT(数据库;字段;条件)`: the brackets of a function call.
+    if !inner_han || in_formula(doc, p, open.end) {
         return;
     }
     let found = doc.slice(open.start, close.end);
