@@ -64,7 +64,7 @@ pub fn check(cx: &mut Context) {
                 ('—', 3) => form(cx, i, "triple", Applicability::Safe),
                 ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)
-                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) && !is_long_option(cx, i) =>
+                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) && !is_long_option(cx, p, i) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
@@ -81,12 +81,26 @@ pub fn check(cx: &mut Context) {
     }
 }
 
-/// `--name`: two hyphens with a word glued after them are a command-line option
-/// (`若指定了--name选项`), not a dash.
-fn is_long_option(cx: &Context, i: usize) -> bool {
+/// `--name`: two hyphens with a word glued after them are a command-line option, not a
+/// dash, where the option stands apart — after a space, an opening mark or at the line's
+/// start, or before a space, a closing mark, `=` or a word naming it (`若指定了--name选项`,
+/// `（或者 --all）`). Between two clauses it is a dash (`没问题--wps都能兼容`).
+fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
-    doc.runs[i].mark() == Some('-')
-        && doc.runs.get(i + 1).is_some_and(|n| n.kind == Kind::Latin && n.start == doc.runs[i].end)
+    let r = doc.runs[i];
+    let Some(word) = doc.runs.get(i + 1).filter(|n| n.kind == Kind::Latin && n.start == r.end) else {
+        return false;
+    };
+    if r.mark() != Some('-') {
+        return false;
+    }
+    let end = doc.chunk_at(i + 1).map_or(word.end, |c| c.end);
+    let after = &doc.text[end..p.end];
+    let before = doc.text[p.start..r.start].chars().next_back();
+    matches!(before, None | Some(' ' | '（' | '(' | '“' | '「' | '"'))
+        || after.starts_with([' ', '=', '」', '”', '）', ')', '，', '。', ',', '"'])
+        || after.is_empty()
+        || ["选项", "参数", "开关"].iter().any(|w| after.starts_with(w))
 }
 
 /// A spaced en dash between the parts of a menu path (`文件 – 模版 – 管理模版`).
