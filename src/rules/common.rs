@@ -186,6 +186,14 @@ pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
     if r.mark() != Some('?') || r.chars != 1 {
         return false;
     }
+    // Only a `?` before a letter (opening) or after a letter, digit or `.` (closing) can
+    // be one: most lost characters stand between Han.
+    let (prev, next) = (doc.text[..r.start].bytes().next_back(), doc.text[r.end..].bytes().next());
+    if !next.is_some_and(|b| b.is_ascii_alphabetic())
+        && !prev.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.')
+    {
+        return false;
+    }
     let start = doc.text[p.start..r.start]
         .char_indices()
         .rev()
@@ -222,6 +230,10 @@ pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
 /// separators are the formula's own, not the sentence's.
 pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     let before = &doc.text[p.start..at];
+    // Most marks have no `(` anywhere before them in 120 characters (at most 480 bytes).
+    if memchr::memrchr(b'(', &before.as_bytes()[before.len().saturating_sub(480)..]).is_none() {
+        return false;
+    }
     let mut depth = 0;
     let mut open = None;
     for (k, c) in before.char_indices().rev().take(120) {
