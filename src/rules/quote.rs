@@ -510,11 +510,19 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             continuation = true;
             continue;
         }
-        // A line wrapped inside a quotation: the next line closes it.
+        // A line wrapped inside a quotation: the next line closes it. (`“⏎”` with nothing
+        // between is no quotation but two stray marks.)
+        let empty = || {
+            let line_end = doc.trimmed_runs(p).last().map(|k| doc.runs[k].end);
+            let next_first = paras.get(pi + 1).and_then(|q| doc.trimmed_runs(q).next()).map(|k| doc.runs[k]);
+            left.last().is_some_and(|o| Some(o.at + '“'.len_utf8()) == line_end)
+                && next_first.is_some_and(|r| r.mark() == Some('”'))
+        };
         if !left.is_empty()
             && unmatched_close.is_empty()
             && left.iter().all(|o| o.ch == '“')
             && wraps_to_close(doc, pi, |c| c == '“', |c| c == '”')
+            && !empty()
         {
             b.stack = left;
             continue;
