@@ -45,7 +45,7 @@ fn is_chunk_mark(c: char) -> bool {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
-        let runs = scan::runs(text);
+        let runs = scan::runs(text, crate::rules::catalog::catalog().han_table());
         let mut paragraphs = Vec::new();
         let mut chunks: Vec<Chunk> = Vec::new();
         let mut chunk_of_run = vec![usize::MAX; runs.len()];

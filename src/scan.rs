@@ -51,6 +51,100 @@ pub struct Run {
     pub end: usize,
     /// Number of characters (Unicode scalar values) in the run.
     pub chars: usize,
+    /// For a Han run, what it holds that a rule looks for (bits of `han`), so that a rule
+    /// passes over the runs with nothing for it; 0 for other runs.
+    pub han: u8,
+}
+
+/// What Han characters and runs hold for the rules. A character's bits come from the
+/// `HanTable`; a run's bits gather its characters'. A run of ideographs outside the
+/// table (extension B and beyond, compatibility ideographs) gets `ALL`: the rules look.
+pub mod han {
+    /// A traditional-only character (char/traditional); a run holding one.
+    pub const TRADITIONAL: u8 = 1;
+    /// A character typical of transliterated names; a run holding `NAME_RUN` or more
+    /// in a row (name/*).
+    pub const TRANSLITERATION: u8 = 2;
+    /// A character char/doubled watches; a run where one follows itself.
+    pub const WATCHED: u8 = 4;
+    /// A character a term of term/* starts with; a run holding one.
+    pub const TERM_START: u8 = 8;
+    pub const ALL: u8 = u8::MAX;
+    /// The transliteration characters in a row that make a run `TRANSLITERATION`.
+    pub const NAME_RUN: u8 = 3;
+}
+
+/// The bits of `han` for each character of the common ideograph blocks, U+3400–9FFF,
+/// built from the rule data once (`Catalog::han_table`).
+#[derive(Clone)]
+pub struct HanTable(Vec<u8>);
+
+/// The table's entry for the characters inside its range that are not Han (the Yijing
+/// hexagram symbols, U+4DC0–4DFF); `mark` never gives it.
+const NOT_HAN: u8 = 0x80;
+
+impl Default for HanTable {
+    fn default() -> Self {
+        let mut table = vec![0; (HanTable::LAST - HanTable::FIRST + 1) as usize];
+        table[(0x4DC0 - HanTable::FIRST) as usize..=(0x4DFF - HanTable::FIRST) as usize].fill(NOT_HAN);
+        HanTable(table)
+    }
+}
+
+impl HanTable {
+    const FIRST: u32 = 0x3400;
+    const LAST: u32 = 0x9FFF;
+
+    /// Give `c` the bit `bit`; characters outside the table need none (see `han`).
+    pub fn mark(&mut self, c: char, bit: u8) {
+        match (c as u32).checked_sub(HanTable::FIRST).and_then(|k| self.0.get_mut(k as usize)) {
+            Some(slot) if *slot != NOT_HAN => *slot |= bit,
+            _ => {}
+        }
+    }
+
+    /// The bits of `c`: `han::ALL` for a character outside the table.
+    pub fn of(&self, c: char) -> u8 {
+        (c as u32)
+            .checked_sub(HanTable::FIRST)
+            .and_then(|k| self.0.get(k as usize))
+            .filter(|b| **b != NOT_HAN)
+            .map_or(han::ALL, |b| *b)
+    }
+}
+
+/// A Han run's bits as its characters come, one by one.
+#[derive(Clone, Copy, Default)]
+struct HanRun {
+    bits: u8,
+    prev: u32,
+    /// Whether each of the last characters was a transliteration character, in the bit
+    /// of `han::TRANSLITERATION` and above, the latest lowest.
+    recent: u32,
+}
+
+impl HanRun {
+    /// Add character `c` with its bits `own` from the table (without branches: this runs
+    /// for every Han character of the text).
+    #[inline(always)]
+    fn add(&mut self, c: u32, own: u8) {
+        const T: u32 = han::TRANSLITERATION as u32;
+        const NAME_RUN: u32 = T * ((1 << han::NAME_RUN) - 1);
+        self.recent = self.recent << 1 | (u32::from(own) & T);
+        let long = u8::from(self.recent & NAME_RUN == NAME_RUN) * han::TRANSLITERATION;
+        let doubled = u8::from(c == self.prev) * (own & han::WATCHED);
+        self.bits |= own & (han::TRADITIONAL | han::TERM_START) | long | doubled;
+        self.prev = c;
+    }
+
+    /// Add a character met outside the fast path: one outside the table makes the rules
+    /// look at the whole run.
+    fn add_char(&mut self, c: char, table: &HanTable) {
+        match table.of(c) {
+            han::ALL => self.bits = han::ALL,
+            own => self.add(c as u32, own),
+        }
+    }
 }
 
 impl Run {
@@ -112,15 +206,16 @@ fn is_combining(c: char) -> bool {
     !c.is_ascii() && c.script() == Script::Inherited && !matches!(c, '\u{200c}' | '\u{200d}')
 }
 
-/// Scan the text once into runs.
-pub fn runs(text: &str) -> Vec<Run> {
+/// Scan the text once into runs; `table` gives Han runs their bits (see `han`).
+pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(text.len() / 8 + 16);
     let bytes = text.as_bytes();
     let mut i = 0;
+    let mut han_run = HanRun::default();
     while let Some(c) = text[i..].chars().next() {
         let end = i + c.len_utf8();
         if c == '\r' && bytes.get(end) == Some(&b'\n') {
-            out.push(Run { kind: Kind::Newline, start: i, end: end + 1, chars: 2 });
+            out.push(Run { kind: Kind::Newline, start: i, end: end + 1, chars: 2, han: 0 });
             i = end + 1;
             continue;
         }
@@ -135,13 +230,19 @@ pub fn runs(text: &str) -> Vec<Run> {
             last.end = end;
             last.chars += 1;
         } else {
-            out.push(Run { kind, start: i, end, chars: 1 });
+            out.push(Run { kind, start: i, end, chars: 1, han: 0 });
+            han_run = HanRun::default();
         }
         // The rest of a run of Han characters (most of a Chinese text), ASCII letters or
         // digits is taken without decoding and classifying each character.
         let last = out.last_mut().expect("the run just extended");
         let (more, n) = match last.kind {
-            Kind::Han => han_bytes(&bytes[end..]),
+            Kind::Han => {
+                han_run.add_char(c, table);
+                let (more, n) = han_bytes(&bytes[end..], table, &mut han_run);
+                last.han = han_run.bits;
+                (more, n)
+            }
             Kind::Latin => ascii_bytes(&bytes[end..], u8::is_ascii_alphabetic),
             Kind::Digit => ascii_bytes(&bytes[end..], u8::is_ascii_digit),
             _ => (0, 0),
@@ -155,18 +256,21 @@ pub fn runs(text: &str) -> Vec<Run> {
 
 /// The bytes and the number of the characters of the common CJK ideograph blocks
 /// (U+4E00–9FFF, U+3400–4DBF: `classify` says Han for them) at the start of `b`, which
-/// is valid UTF-8 from a character boundary on.
-fn han_bytes(b: &[u8]) -> (usize, usize) {
-    let (mut j, mut n) = (0, 0);
-    while let [b0 @ 0xE3..=0xE9, b1, b2, ..] = b[j..] {
+/// is valid UTF-8 from a character boundary on; each is added to `run`.
+fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
+    let mut han = *run;
+    let mut j = 0;
+    while let Some(&[b0 @ 0xE3..=0xE9, b1, b2]) = b.get(j..j + 3) {
         let c = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
-        if !((0x4E00..=0x9FFF).contains(&c) || (0x3400..=0x4DBF).contains(&c)) {
-            break;
+        // Below the table, or one of the symbols inside it (U+4DC0–4DFF): not Han.
+        match table.0.get(c.wrapping_sub(HanTable::FIRST) as usize) {
+            Some(&own) if own != NOT_HAN => han.add(c, own),
+            _ => break,
         }
         j += 3;
-        n += 1;
     }
-    (j, n)
+    *run = han;
+    (j, j / 3)
 }
 
 /// The ASCII bytes at the start of `b` that `keep`s.
@@ -180,7 +284,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        runs(text).iter().map(|r| (r.kind, &text[r.start..r.end])).collect()
+        runs(text, &HanTable::default()).iter().map(|r| (r.kind, &text[r.start..r.end])).collect()
     }
 
     #[test]
@@ -245,9 +349,69 @@ mod tests {
                 prev_end = i + c.len_utf8();
             }
             assert_eq!(kinds(text), want, "{text}");
-            let chars: Vec<usize> = runs(text).iter().map(|r| r.chars).collect();
+            let chars: Vec<usize> = runs(text, &HanTable::default()).iter().map(|r| r.chars).collect();
             let counted: Vec<usize> = want.iter().map(|(_, s)| s.chars().count()).collect();
             assert_eq!(chars, counted, "{text}");
+        }
+    }
+
+    fn table() -> HanTable {
+        let mut table = HanTable::default();
+        table.mark('麗', han::TRADITIONAL);
+        "斯克尔".chars().for_each(|c| table.mark(c, han::TRANSLITERATION));
+        table.mark('的', han::WATCHED);
+        table.mark('既', han::TERM_START);
+        table
+    }
+
+    #[test]
+    fn han_runs_carry_what_their_characters_hold() {
+        let table = table();
+        let bits = |text: &str| -> Vec<u8> {
+            runs(text, &table).iter().filter(|r| r.is_han()).map(|r| r.han).collect()
+        };
+        assert_eq!(bits("美麗，好"), [han::TRADITIONAL, 0]);
+        assert_eq!(bits("斯克尔说，斯克说，斯说克尔"), [han::TRANSLITERATION, 0, 0]);
+        assert_eq!(bits("我的的书，的书的"), [han::WATCHED, 0]);
+        assert_eq!(bits("既使，使既"), [han::TERM_START, han::TERM_START]);
+        // An ideograph outside the table: the rules look at the whole run.
+        assert_eq!(bits("一𠀀二，二〇二"), [han::ALL, han::ALL]);
+        // The hexagram symbols inside the table's range are not Han.
+        assert_eq!(kinds("一䷀二")[1], (Kind::Punct('䷀'), "䷀"));
+        assert_eq!(bits("一䷀二"), [0, 0]);
+    }
+
+    /// A run's bits are those its characters give one by one, whichever path the scan
+    /// takes through them.
+    #[test]
+    fn han_bits_match_the_characters() {
+        let table = table();
+        let pool: Vec<char> = "麗斯克尔的既一二，𠀀〇 a".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3_000 {
+            let text: String = (0..10)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    pool[(seed % pool.len() as u64) as usize]
+                })
+                .collect();
+            for r in runs(&text, &table).iter().filter(|r| r.is_han()) {
+                let cs: Vec<char> = text[r.start..r.end].chars().collect();
+                let own: Vec<u8> = cs.iter().map(|&c| table.of(c)).collect();
+                let mut want = own.iter().fold(0, |b, o| b | o) & (han::TRADITIONAL | han::TERM_START);
+                if own.windows(3).any(|w| w.iter().all(|o| o & han::TRANSLITERATION != 0)) {
+                    want |= han::TRANSLITERATION;
+                }
+                if cs.windows(2).zip(&own[1..]).any(|(w, o)| w[0] == w[1] && o & han::WATCHED != 0) {
+                    want |= han::WATCHED;
+                }
+                if own.contains(&han::ALL) {
+                    want = han::ALL;
+                }
+                assert_eq!(r.han, want, "{text}");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::scan::{han, HanTable};
 
 /// The rule files, one per category.
 const RULE_FILES: &[(&str, &str)] = &[
@@ -246,6 +247,8 @@ pub struct Catalog {
     /// simplified character — costs one bit test.
     traditional_keys: CharSet,
     transliteration: CharSet,
+    /// What each common ideograph is to the rules, for the scan (`han_table`).
+    han_table: OnceLock<HanTable>,
 }
 
 impl Catalog {
@@ -300,6 +303,29 @@ impl Catalog {
 
     pub fn is_transliteration(&self, c: char) -> bool {
         self.transliteration.contains(c)
+    }
+
+    /// The bits of `scan::han` for each common ideograph, from the lists above and the
+    /// first characters of the terms of term/*, built when first asked for.
+    pub fn han_table(&self) -> &HanTable {
+        self.han_table.get_or_init(|| {
+            let mut table = HanTable::default();
+            let words = &self.words;
+            let lists = [
+                (TRADITIONAL_KEYS, han::TRADITIONAL),
+                (words.transliteration.as_str(), han::TRANSLITERATION),
+                (words.doubled_function.as_str(), han::WATCHED),
+                (words.doubled_chars.as_str(), han::WATCHED),
+            ];
+            for (list, bit) in lists {
+                list.chars().for_each(|c| table.mark(c, bit));
+            }
+            let terms = super::term::RULES.iter().filter_map(|id| self.get(id)).flat_map(|r| &r.terms);
+            for first in terms.filter_map(|t| t.wrong.chars().next()) {
+                table.mark(first, han::TERM_START);
+            }
+            table
+        })
     }
 
     /// Rule ids matched by a selector: an id, a category (`quote`), or `all`.
@@ -384,7 +410,14 @@ fn parse() -> Catalog {
     let transliteration = words.transliteration.chars().filter(|c| !c.is_whitespace()).collect();
     let traditional_keys = TRADITIONAL_KEYS.chars().collect();
     let files = RULE_FILES.iter().map(|_| OnceLock::new()).collect();
-    Catalog { files, words, traditional: OnceLock::new(), traditional_keys, transliteration }
+    Catalog {
+        files,
+        words,
+        traditional: OnceLock::new(),
+        traditional_keys,
+        transliteration,
+        han_table: OnceLock::new(),
+    }
 }
 
 /// The embedded catalogue, parsed once.

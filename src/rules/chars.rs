@@ -5,7 +5,7 @@ use super::common::{in_option_brackets, is_lost_question};
 use super::punct::name_between;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::scan::Kind;
+use crate::scan::{han, Kind};
 
 pub const TRADITIONAL: &str = "char/traditional";
 pub const DOUBLED: &str = "char/doubled";
@@ -20,11 +20,13 @@ pub fn check(cx: &mut Context) {
         for i in p.runs.clone() {
             let r = doc.runs[i];
             match r.kind {
+                // The scan marked the runs that hold a traditional-only character or a
+                // watched character following itself; the rest need no look.
                 Kind::Han => {
-                    // One pass over the run's characters for both rules; a doubled
-                    // character is looked at closely only where there is one.
-                    let found = if traditional_on { Some(&mut traditional_found) } else { None };
-                    if han_run(cx, i, found) && doubled_on {
+                    if traditional_on && r.han & han::TRADITIONAL != 0 {
+                        traditional(cx, i, &mut traditional_found);
+                    }
+                    if doubled_on && r.han & han::WATCHED != 0 {
                         doubled(cx, i);
                     }
                 }
@@ -77,18 +79,13 @@ fn watched(cx: &Context, c: char) -> bool {
     words.doubled_function.contains(c) || words.doubled_chars.contains(c)
 }
 
-/// One pass over a Han run: its traditional-only characters into `traditional` (when
-/// that rule is on; consecutive ones form one word, 總統 → 总统), and whether a watched
-/// character (see `watched`) follows itself somewhere in it.
-fn han_run(cx: &Context, i: usize, mut traditional: Option<&mut Vec<(usize, usize, String)>>) -> bool {
+/// The traditional-only characters of a Han run into `found`; consecutive ones form one
+/// word (總統 → 总统).
+fn traditional(cx: &Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
     let r = cx.doc.runs[i];
     let text = cx.doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
-    let (mut prev, mut repeated) = ('\0', false);
     for (off, c) in text.char_indices() {
-        repeated |= c == prev && watched(cx, c);
-        prev = c;
-        let Some(found) = traditional.as_deref_mut() else { continue };
         let at = r.start + off;
         match cx.catalog.simplified(c) {
             Some(simp) => {
@@ -104,17 +101,10 @@ fn han_run(cx: &Context, i: usize, mut traditional: Option<&mut Vec<(usize, usiz
                     }
                 }
             }
-            None => {
-                if let Some(p) = pending.take() {
-                    found.push(p);
-                }
-            }
+            None => found.extend(pending.take()),
         }
     }
-    if let Some(found) = traditional {
-        found.extend(pending);
-    }
-    repeated
+    found.extend(pending);
 }
 
 fn doubled(cx: &mut Context, i: usize) {
@@ -122,7 +112,7 @@ fn doubled(cx: &mut Context, i: usize) {
     let words = &cx.catalog.words;
     let r = doc.runs[i];
     let text = doc.slice(r.start, r.end);
-    // Called only for a run where a watched character follows itself (`han_run`).
+    // Called only for a run where the scan saw a watched character follow itself.
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k + 1 < chars.len() {

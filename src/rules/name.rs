@@ -14,7 +14,7 @@ use super::common::{is_han, is_headline};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::{Document, Paragraph};
-use crate::scan::{Kind, Run};
+use crate::scan::{han, Kind, Run};
 
 pub const SPACE: &str = "name/space";
 pub const INITIAL: &str = "name/initial";
@@ -28,7 +28,7 @@ const REACH: usize = 64;
 
 /// The shortest surname looked for written alone elsewhere: two characters are too
 /// often a common word (安全, 德国).
-const ALONE_FROM: usize = 3;
+const ALONE_FROM: usize = han::NAME_RUN as usize;
 
 /// What the whole document says about names, gathered in one pass so that judging each
 /// space costs no search of the text.
@@ -53,7 +53,11 @@ impl<'a> Index<'a> {
                 let end = after.char_indices().nth(2).map_or(after.len(), |(at, _)| at);
                 dotted.insert((&before[cut..], &after[..end]));
             }
-            if r.is_han() && !(i > 0 && doc.runs[i - 1].kind == Kind::Space) {
+            // Only the runs the scan saw hold enough transliteration characters in a row.
+            if r.is_han()
+                && r.han & han::TRANSLITERATION != 0
+                && !(i > 0 && doc.runs[i - 1].kind == Kind::Space)
+            {
                 let text = doc.run_text(i);
                 let (mut start, mut n) = (None, 0);
                 for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {

@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::catalog::{CharSet, Term};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
+use crate::scan::{han, Run};
 
 pub const XINHUA: &str = "term/xinhua";
 pub const CONFUSABLE: &str = "term/confusable";
@@ -54,11 +55,15 @@ impl Terms {
     /// Every match in `text`, (start, end, pattern index): at each character the longest
     /// pattern that starts there, if any, then on from its end — the leftmost-longest
     /// matches an Aho–Corasick automaton would find (a test holds them to it), without
-    /// building one: a bit test per character finds the few that start a term.
-    fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// building one: a bit test per character finds the few that start a term, in the
+    /// runs of `text` that may hold one (the scan marked the Han runs that do).
+    fn find(&self, text: &str, runs: &[Run]) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut resume = 0;
-        for (i, c) in text.char_indices() {
+        let may_start = runs.iter().filter(|r| !r.is_han() || r.han & han::TERM_START != 0);
+        let starts = may_start
+            .flat_map(|r| text[r.start..r.end].char_indices().map(move |(off, c)| (r.start + off, c)));
+        for (i, c) in starts {
             if i < resume || !self.first.contains(c) {
                 continue;
             }
@@ -79,7 +84,7 @@ impl Terms {
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     let t = terms(cx.catalog);
-    for (start, end, pattern) in t.find(doc.text) {
+    for (start, end, pattern) in t.find(doc.text, &doc.runs) {
         let (id, k) = t.entries[pattern];
         let term = &cx.catalog.get(id).expect("known rule").terms[k];
         if !counts(term, doc.text, start, end) {
@@ -276,7 +281,8 @@ mod tests {
             let text: String = (0..12).map(|_| pieces[next(pieces.len())].as_str()).collect();
             let want: Vec<_> =
                 dfa.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-            assert_eq!(t.find(&text), want, "{text}");
+            let doc = crate::document::Document::new(&text);
+            assert_eq!(t.find(&text, &doc.runs), want, "{text}");
             matches += want.len();
         }
         assert!(matches > 2_000, "the texts hold matches ({matches})");
