@@ -125,7 +125,7 @@ pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enco
         None => (bytes, Encoding::Utf8),
     };
     let bom = if encoding == Encoding::Utf8Bom { 3 } else { 0 };
-    match String::from_utf8(body) {
+    match utf8_string(body) {
         Ok(s) => Ok((s, encoding)),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to() + bom;
@@ -136,6 +136,17 @@ pub fn decode_as(bytes: Vec<u8>, choice: EncodingChoice) -> Result<(String, Enco
             }
         }
     }
+}
+
+/// `bytes` as a string if they are UTF-8. simdutf8 checks them many bytes at a time (the
+/// standard check spends about ten instructions on each byte of Chinese text); the
+/// standard check runs only on text that fails, for its error and offset.
+fn utf8_string(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just found every byte of `bytes` to be valid UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    String::from_utf8(bytes)
 }
 
 /// Where GB18030 decoding of `bytes` first fails.
@@ -354,7 +365,7 @@ impl Segments {
         if memchr::memchr(0, &piece).is_some() {
             return Err(PieceError::ReadWhole);
         }
-        let text = String::from_utf8(piece).map_err(|_| PieceError::ReadWhole)?;
+        let text = utf8_string(piece).map_err(|_| PieceError::ReadWhole)?;
         let offset = self.offset;
         self.offset += end;
         Ok(Some((offset, text)))

@@ -103,6 +103,15 @@ impl HanTable {
         }
     }
 
+    /// The offsets of the characters with bit `bit` in `run`, the text of a Han run whose
+    /// bits are not `han::ALL` (so that each of its characters is one of the table's).
+    pub fn offsets_with<'t>(&'t self, run: &'t str, bit: u8) -> impl Iterator<Item = usize> + 't {
+        let chars = run.as_bytes().chunks_exact(3).enumerate();
+        chars
+            .filter(move |(_, b)| self.0[(utf8_3(b) - HanTable::FIRST) as usize] & bit != 0)
+            .map(|(k, _)| 3 * k)
+    }
+
     /// The bits of `c`: `han::ALL` for a character outside the table.
     pub fn of(&self, c: char) -> u8 {
         (c as u32)
@@ -261,7 +270,7 @@ fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
     let mut han = *run;
     let mut j = 0;
     while let Some(&[b0 @ 0xE3..=0xE9, b1, b2]) = b.get(j..j + 3) {
-        let c = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+        let c = utf8_3(&[b0, b1, b2]);
         // Below the table, or one of the symbols inside it (U+4DC0–4DFF): not Han.
         match table.0.get(c.wrapping_sub(HanTable::FIRST) as usize) {
             Some(&own) if own != NOT_HAN => han.add(c, own),
@@ -271,6 +280,11 @@ fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
     }
     *run = han;
     (j, j / 3)
+}
+
+/// The character of a three-byte UTF-8 sequence.
+fn utf8_3(b: &[u8]) -> u32 {
+    (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | (u32::from(b[2]) & 0x3F)
 }
 
 /// The ASCII bytes at the start of `b` that `keep`s.

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::catalog::{CharSet, Term};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
-use crate::scan::{han, Run};
+use crate::scan::{han, HanTable, Kind, Run};
 
 pub const XINHUA: &str = "term/xinhua";
 pub const CONFUSABLE: &str = "term/confusable";
@@ -57,34 +57,50 @@ impl Terms {
     /// matches an Aho–Corasick automaton would find (a test holds them to it), without
     /// building one: a bit test per character finds the few that start a term, in the
     /// runs of `text` that may hold one (the scan marked the Han runs that do).
-    fn find(&self, text: &str, runs: &[Run]) -> Vec<(usize, usize, usize)> {
+    fn find(&self, text: &str, runs: &[Run], table: &HanTable) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut resume = 0;
-        let may_start = runs.iter().filter(|r| !r.is_han() || r.han & han::TERM_START != 0);
-        let starts = may_start
-            .flat_map(|r| text[r.start..r.end].char_indices().map(move |(off, c)| (r.start + off, c)));
-        for (i, c) in starts {
-            if i < resume || !self.first.contains(c) {
-                continue;
+        let mut at = |i: usize, c: char, resume: &mut usize| {
+            if i >= *resume && self.first.contains(c) {
+                if let Some(k) = self.longest_at(text, i, c) {
+                    *resume = i + self.patterns[k].len();
+                    out.push((i, *resume, k));
+                }
             }
-            let from = self.by_first.partition_point(|&(f, _)| f < c);
-            let found = self.by_first[from..]
-                .iter()
-                .take_while(|&&(f, _)| f == c)
-                .find(|&&(_, k)| text[i..].starts_with(self.patterns[k]));
-            if let Some(&(_, k)) = found {
-                resume = i + self.patterns[k].len();
-                out.push((i, resume, k));
+        };
+        for r in runs {
+            let run = &text[r.start..r.end];
+            match r.kind {
+                _ if r.end <= resume => {}
+                // The table knows the characters that start a term.
+                Kind::Han if r.han != han::ALL => {
+                    if r.han & han::TERM_START != 0 {
+                        for off in table.offsets_with(run, han::TERM_START) {
+                            let c = run[off..].chars().next().expect("a character at a table offset");
+                            at(r.start + off, c, &mut resume);
+                        }
+                    }
+                }
+                // A run of one mark: one bit test for all of it.
+                Kind::Punct(c) if !self.first.contains(c) => {}
+                _ => run.char_indices().for_each(|(off, c)| at(r.start + off, c, &mut resume)),
             }
         }
         out
+    }
+
+    /// The longest pattern that starts with `c` and matches `text` at `i`.
+    fn longest_at(&self, text: &str, i: usize, c: char) -> Option<usize> {
+        let from = self.by_first.partition_point(|&(f, _)| f < c);
+        let mut same = self.by_first[from..].iter().take_while(|&&(f, _)| f == c);
+        same.find(|&&(_, k)| text[i..].starts_with(self.patterns[k])).map(|&(_, k)| k)
     }
 }
 
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     let t = terms(cx.catalog);
-    for (start, end, pattern) in t.find(doc.text, &doc.runs) {
+    for (start, end, pattern) in t.find(doc.text, &doc.runs, cx.catalog.han_table()) {
         let (id, k) = t.entries[pattern];
         let term = &cx.catalog.get(id).expect("known rule").terms[k];
         if !counts(term, doc.text, start, end) {
@@ -282,7 +298,11 @@ mod tests {
             let want: Vec<_> =
                 dfa.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
             let doc = crate::document::Document::new(&text);
-            assert_eq!(t.find(&text, &doc.runs), want, "{text}");
+            assert_eq!(
+                t.find(&text, &doc.runs, crate::rules::catalog::catalog().han_table()),
+                want,
+                "{text}"
+            );
             matches += want.len();
         }
         assert!(matches > 2_000, "the texts hold matches ({matches})");
