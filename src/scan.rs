@@ -108,7 +108,7 @@ impl HanTable {
     pub fn offsets_with<'t>(&'t self, run: &'t str, bit: u8) -> impl Iterator<Item = usize> + 't {
         let chars = run.as_bytes().chunks_exact(3).enumerate();
         chars
-            .filter(move |(_, b)| self.0[(utf8_3(b) - HanTable::FIRST) as usize] & bit != 0)
+            .filter(move |(_, b)| self.0[(utf8_3([b[0], b[1], b[2]]) - HanTable::FIRST) as usize] & bit != 0)
             .map(|(k, _)| 3 * k)
     }
 
@@ -133,16 +133,19 @@ struct HanRun {
 }
 
 impl HanRun {
-    /// Add character `c` with its bits `own` from the table (without branches: this runs
-    /// for every Han character of the text).
+    /// Add character `c` with its bits `own` from the table (this runs for every Han
+    /// character of the text: no branch that the processor would mispredict).
     #[inline(always)]
     fn add(&mut self, c: u32, own: u8) {
         const T: u32 = han::TRANSLITERATION as u32;
         const NAME_RUN: u32 = T * ((1 << han::NAME_RUN) - 1);
         self.recent = self.recent << 1 | (u32::from(own) & T);
         let long = u8::from(self.recent & NAME_RUN == NAME_RUN) * han::TRANSLITERATION;
-        let doubled = u8::from(c == self.prev) * (own & han::WATCHED);
-        self.bits |= own & (han::TRADITIONAL | han::TERM_START) | long | doubled;
+        self.bits |= own & (han::TRADITIONAL | han::TERM_START) | long;
+        // A character rarely follows itself: a branch the processor predicts.
+        if c == self.prev {
+            self.bits |= own & han::WATCHED;
+        }
         self.prev = c;
     }
 
@@ -178,27 +181,37 @@ impl Run {
 /// Classify one character.
 pub fn classify(c: char) -> Kind {
     match c {
+        // The marks of Chinese text first: most characters classified one by one are
+        // marks (letters, digits and ideographs come in stretches the scan takes whole).
+        // Full-width forms, CJK symbols and punctuation (、。《》), general punctuation
+        // (— … “ ”): no script lookup.
+        '\u{ff01}'..='\u{ffef}' => match c {
+            '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+                Kind::FullwidthAlnum
+            }
+            _ => Kind::Punct(c),
+        },
+        '\u{3000}'..='\u{303f}' => match c {
+            '\u{3000}' => Kind::Space,
+            '\u{3007}' => Kind::Han,
+            _ => Kind::Punct(c),
+        },
+        '\u{2010}'..='\u{205f}' => match c {
+            '\u{202a}'..='\u{202e}' => Kind::Invisible,
+            '\u{202f}' => Kind::Space,
+            _ => Kind::Punct(c),
+        },
         'a'..='z' | 'A'..='Z' => Kind::Latin,
         '0'..='9' => Kind::Digit,
-        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => Kind::Space,
+        ' ' | '\t' | '\u{a0}' | '\u{2002}'..='\u{200a}' => Kind::Space,
         '\n' | '\r' => Kind::Newline,
         crate::format::MASK => Kind::Masked,
-        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3007}' => Kind::Han,
-        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => Kind::FullwidthAlnum,
-        '\u{fffd}'
-        | '\u{ad}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{feff}'
-        | '\u{202a}'..='\u{202e}' => Kind::Invisible,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => Kind::Han,
+        '\u{fffd}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' => {
+            Kind::Invisible
+        }
         c if c.is_control() => Kind::Invisible,
         c if c.is_ascii() => Kind::Punct(c),
-        // Fast paths for the marks of Chinese text, without a script lookup: general
-        // punctuation (— … “ ”), CJK symbols and punctuation (、。《》), full-width forms.
-        '\u{2010}'..='\u{205f}'
-        | '\u{3001}'..='\u{3006}'
-        | '\u{3008}'..='\u{303f}'
-        | '\u{ff01}'..='\u{ffef}' => Kind::Punct(c),
         c => match c.script() {
             Script::Han => Kind::Han,
             Script::Latin if c.is_alphabetic() => Kind::Latin,
@@ -220,8 +233,37 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(text.len() / 8 + 16);
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The bits of the last run so far, if it is a Han run.
     let mut han_run = HanRun::default();
-    while let Some(c) = text[i..].chars().next() {
+    while i < bytes.len() {
+        // A stretch of common ideographs (most of a Chinese text), ASCII letters or digits
+        // is taken whole, without decoding and classifying each character.
+        let stretch = match bytes[i] {
+            0xE3..=0xE9 => {
+                let mut h = if out.last().is_some_and(Run::is_han) { han_run } else { HanRun::default() };
+                let (len, n) = han_bytes(&bytes[i..], table, &mut h);
+                han_run = h;
+                (Kind::Han, len, n)
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => ascii_stretch(Kind::Latin, &bytes[i..], u8::is_ascii_alphabetic),
+            b'0'..=b'9' => ascii_stretch(Kind::Digit, &bytes[i..], u8::is_ascii_digit),
+            _ => (Kind::Invisible, 0, 0),
+        };
+        if let (kind, len @ 1.., n) = stretch {
+            let han = if kind == Kind::Han { han_run.bits } else { 0 };
+            match out.last_mut() {
+                Some(last) if last.kind == kind => {
+                    last.end += len;
+                    last.chars += n;
+                    last.han = han;
+                }
+                _ => out.push(Run { kind, start: i, end: i + len, chars: n, han }),
+            }
+            i += len;
+            continue;
+        }
+        // Any other character, one at a time.
+        let c = text[i..].chars().next().expect("a character starts at i");
         let end = i + c.len_utf8();
         if c == '\r' && bytes.get(end) == Some(&b'\n') {
             out.push(Run { kind: Kind::Newline, start: i, end: end + 1, chars: 2, han: 0 });
@@ -242,23 +284,11 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
             out.push(Run { kind, start: i, end, chars: 1, han: 0 });
             han_run = HanRun::default();
         }
-        // The rest of a run of Han characters (most of a Chinese text), ASCII letters or
-        // digits is taken without decoding and classifying each character.
-        let last = out.last_mut().expect("the run just extended");
-        let (more, n) = match last.kind {
-            Kind::Han => {
-                han_run.add_char(c, table);
-                let (more, n) = han_bytes(&bytes[end..], table, &mut han_run);
-                last.han = han_run.bits;
-                (more, n)
-            }
-            Kind::Latin => ascii_bytes(&bytes[end..], u8::is_ascii_alphabetic),
-            Kind::Digit => ascii_bytes(&bytes[end..], u8::is_ascii_digit),
-            _ => (0, 0),
-        };
-        last.end += more;
-        last.chars += n;
-        i = end + more;
+        if kind == Kind::Han {
+            han_run.add_char(c, table);
+            out.last_mut().expect("the run just extended").han = han_run.bits;
+        }
+        i = end;
     }
     out
 }
@@ -270,7 +300,7 @@ fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
     let mut han = *run;
     let mut j = 0;
     while let Some(&[b0 @ 0xE3..=0xE9, b1, b2]) = b.get(j..j + 3) {
-        let c = utf8_3(&[b0, b1, b2]);
+        let c = utf8_3([b0, b1, b2]);
         // Below the table, or one of the symbols inside it (U+4DC0–4DFF): not Han.
         match table.0.get(c.wrapping_sub(HanTable::FIRST) as usize) {
             Some(&own) if own != NOT_HAN => han.add(c, own),
@@ -283,14 +313,14 @@ fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
 }
 
 /// The character of a three-byte UTF-8 sequence.
-fn utf8_3(b: &[u8]) -> u32 {
+fn utf8_3(b: [u8; 3]) -> u32 {
     (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | (u32::from(b[2]) & 0x3F)
 }
 
-/// The ASCII bytes at the start of `b` that `keep`s.
-fn ascii_bytes(b: &[u8], keep: fn(&u8) -> bool) -> (usize, usize) {
+/// The stretch of ASCII bytes at the start of `b` that `keep`s, as a run of `kind`.
+fn ascii_stretch(kind: Kind, b: &[u8], keep: fn(&u8) -> bool) -> (Kind, usize, usize) {
     let n = b.iter().take_while(|x| keep(x)).count();
-    (n, n)
+    (kind, n, n)
 }
 
 #[cfg(test)]
@@ -333,6 +363,21 @@ mod tests {
         assert_eq!(kinds("\n\n").len(), 2);
         assert_eq!(kinds("·")[0].0, Kind::Punct('·'));
         assert_eq!(kinds("α")[0].0, Kind::OtherScript(Script::Greek));
+        // The ranges of marks classified first, and what inside them is not a mark.
+        for (c, kind) in [
+            ('，', Kind::Punct('，')),
+            ('ｚ', Kind::FullwidthAlnum),
+            ('\u{3000}', Kind::Space),
+            ('〇', Kind::Han),
+            ('、', Kind::Punct('、')),
+            ('\u{202e}', Kind::Invisible),
+            ('\u{202f}', Kind::Space),
+            ('—', Kind::Punct('—')),
+            ('\u{200b}', Kind::Invisible),
+            ('\u{2060}', Kind::Invisible),
+        ] {
+            assert_eq!(classify(c), kind, "U+{:04X}", c as u32);
+        }
     }
 
     /// The fast paths for Han, ASCII letters and digits cut runs where classifying

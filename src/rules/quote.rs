@@ -244,7 +244,28 @@ fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
     for p in &doc.paragraphs {
         let marks: Vec<(usize, char)> = doc.runs[p.runs.clone()]
             .iter()
-            .filter_map(|r| r.mark().filter(|c| "«»„‚“‘”’\"'「」『』".contains(*c)).map(|c| (r, c)))
+            .filter_map(|r| {
+                r.mark()
+                    .filter(|c| {
+                        matches!(
+                            c,
+                            '«' | '»'
+                                | '„'
+                                | '‚'
+                                | '“'
+                                | '‘'
+                                | '”'
+                                | '’'
+                                | '"'
+                                | '\''
+                                | '「'
+                                | '」'
+                                | '『'
+                                | '』'
+                        )
+                    })
+                    .map(|c| (r, c))
+            })
             .flat_map(|(r, c)| (0..r.chars).map(move |k| (r.start + k * c.len_utf8(), c)))
             .collect();
         if marks.is_empty() {
