@@ -1,5 +1,8 @@
 //! Small helpers the checks share: character classes and neighbour look-ups on runs.
 
+use std::sync::OnceLock;
+
+use super::catalog::CharSet;
 use super::Context;
 use crate::document::{Document, Paragraph};
 use crate::scan::{Kind, Run};
@@ -291,7 +294,19 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
         );
     let sentence = &before[start..];
     // A-not-A questions: 好不好, 是不是, 有没有.
-    let chars: Vec<char> = sentence.chars().collect();
-    let a_not_a = chars.windows(3).any(|w| w[0] == w[2] && matches!(w[1], '不' | '没'));
-    a_not_a || cx.catalog.words.question_words.iter().any(|w| sentence.contains(*w))
+    let (a, b) = (sentence.chars(), sentence.chars().skip(1));
+    let a_not_a =
+        a.zip(b.zip(sentence.chars().skip(2))).any(|(x, (y, z))| x == z && matches!(y, '不' | '没'));
+    a_not_a || has_question_word(cx, sentence)
+}
+
+/// Whether `sentence` holds a question word: one pass over its characters, the words
+/// tried only where one of their first characters stands.
+fn has_question_word(cx: &Context, sentence: &str) -> bool {
+    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
+    let words = &cx.catalog.words.question_words;
+    let firsts = FIRSTS.get_or_init(|| words.iter().filter_map(|w| w.chars().next()).collect());
+    sentence
+        .char_indices()
+        .any(|(k, c)| firsts.contains(c) && words.iter().any(|w| sentence[k..].starts_with(w)))
 }

@@ -293,7 +293,8 @@ fn is_title_part(part: &str) -> bool {
     }
 }
 
-/// Decide on one phrase (tokens separated only by spaces) and report it.
+/// Decide on the phrase gathered so far, if any (called at every run that ends one).
+#[inline(always)]
 fn flush(
     cx: &mut Context,
     p: &Paragraph,
@@ -301,10 +302,13 @@ fn flush(
     scope: Scope,
     glossed: &mut HashSet<String>,
 ) {
-    if phrase.is_empty() {
-        return;
+    if !phrase.is_empty() {
+        decide(cx, p, std::mem::take(phrase), scope, glossed);
     }
-    let tokens = std::mem::take(phrase);
+}
+
+/// Decide on one phrase (tokens separated only by spaces) and report it.
+fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glossed: &mut HashSet<String>) {
     let encl = tokens[0].encl;
     // A gloss in brackets after its Chinese rendering, or an annotation: correct form.
     if encl == Enclosure::Bracket {
