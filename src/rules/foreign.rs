@@ -14,7 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::common::{frames_latin, is_chinese_side, is_han, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::{Chunk, Paragraph};
+use crate::document::{Chunk, Document, Paragraph};
 use crate::scan::Kind;
 
 pub const UNTRANSLATED: &str = "foreign/untranslated";
@@ -310,8 +310,15 @@ fn flush(
 /// Decide on one phrase (tokens separated only by spaces) and report it.
 fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glossed: &mut HashSet<String>) {
     let encl = tokens[0].encl;
-    // A gloss in brackets after its Chinese rendering, or an annotation: correct form.
+    let foreign: Vec<&Token> =
+        tokens.iter().filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_))).collect();
+    // A gloss in brackets after its Chinese rendering, or an annotation: correct form —
+    // unless Chinese stands beside it inside the brackets (（买Қазақстан方）): then a word
+    // of another script is left in a Chinese aside, not glossing one.
     if encl == Enclosure::Bracket {
+        if !foreign.is_empty() && beside_han(cx.doc, p, &tokens) {
+            other_script(cx, &foreign);
+        }
         let text = cx.doc.slice(tokens[0].start, tokens[tokens.len() - 1].end);
         glossed.insert(text.to_lowercase());
         return;
@@ -319,8 +326,6 @@ fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glo
     for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
         mixed(cx, t);
     }
-    let foreign: Vec<&Token> =
-        tokens.iter().filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_))).collect();
     if !foreign.is_empty() {
         other_script(cx, &foreign);
     }
@@ -330,6 +335,13 @@ fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glo
     if encl == Enclosure::None {
         bare_name(cx, p, &tokens, scope, glossed);
     }
+}
+
+/// Whether a Han run touches the phrase `tokens` on either side (in paragraph `p`).
+fn beside_han(doc: &Document, p: &Paragraph, tokens: &[Token]) -> bool {
+    let (first, last) = (doc.run_at(tokens[0].start), doc.run_at(tokens[tokens.len() - 1].end - 1));
+    (first > p.runs.start && doc.runs[first - 1].is_han())
+        || (last + 1 < p.runs.end && doc.runs[last + 1].is_han())
 }
 
 /// A capitalised foreign name standing in a Chinese sentence without a Chinese rendering:
