@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use unicode_script::Script;
+
 use crate::scan::{self, Kind, Run};
 
 /// A paragraph: one line of the text, without its line break.
@@ -13,6 +15,9 @@ pub struct Paragraph {
     pub end: usize,
     /// Indices into `Document::runs`.
     pub runs: Range<usize>,
+    /// Written in Japanese: more kana than Han characters (a quoted original, a page of
+    /// another language). Not Chinese copy: the rules leave it alone.
+    pub japanese: bool,
 }
 
 /// A stretch of non-space, non-Han material that is not full-width punctuation:
@@ -53,7 +58,13 @@ impl<'a> Document<'a> {
         let mut para_start_run = 0;
         let mut para_start = 0;
         let mut chunk_start: Option<usize> = None;
+        let (mut han, mut kana) = (0, 0);
         for (i, run) in runs.iter().enumerate() {
+            match run.kind {
+                Kind::Han => han += run.chars,
+                Kind::OtherScript(Script::Hiragana | Script::Katakana) => kana += run.chars,
+                _ => {}
+            }
             let in_chunk = match run.kind {
                 Kind::Latin | Kind::Digit | Kind::Cyrillic | Kind::OtherScript(_) | Kind::FullwidthAlnum => {
                     true
@@ -67,7 +78,14 @@ impl<'a> Document<'a> {
                 push_chunk(text, &runs, s..i, &mut chunks, &mut chunk_of_run);
             }
             if run.kind == Kind::Newline {
-                paragraphs.push(Paragraph { start: para_start, end: run.start, runs: para_start_run..i });
+                let japanese = kana > han;
+                paragraphs.push(Paragraph {
+                    start: para_start,
+                    end: run.start,
+                    runs: para_start_run..i,
+                    japanese,
+                });
+                (han, kana) = (0, 0);
                 para_start_run = i + 1;
                 para_start = run.end;
             }
@@ -80,6 +98,7 @@ impl<'a> Document<'a> {
                 start: para_start,
                 end: text.len(),
                 runs: para_start_run..runs.len(),
+                japanese: kana > han,
             });
         }
         Document { text, runs, paragraphs, chunks, chunk_of_run }

@@ -238,6 +238,15 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         }
     }
     let mut out = cx.out;
+    // A paragraph written in Japanese is not Chinese copy; a broken character is broken
+    // in any language.
+    if doc.paragraphs.iter().any(|p| p.japanese) {
+        let japanese_at = |at: usize| {
+            let k = doc.paragraphs.partition_point(|p| p.end < at);
+            doc.paragraphs.get(k).is_some_and(|p| p.japanese && p.start <= at)
+        };
+        out.retain(|d| d.rule == chars::INVISIBLE || !japanese_at(d.start));
+    }
     out.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
     out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
     out

@@ -279,7 +279,7 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     }
     let before: String = s.before.iter().take(5).rev().collect();
     let given = |min: usize| {
-        cx.catalog.words.given_names.iter().any(|g| g.chars().count() >= min && before.ends_with(*g))
+        cx.catalog.words.given_names.iter().any(|g| before.ends_with(*g) && g.chars().count() >= min)
     };
     // All four characters typical of transliteration, or a long given name before the
     // space (伊丽莎白 亚历山德拉).
