@@ -49,8 +49,9 @@ pub struct Run {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    /// Number of characters (Unicode scalar values) in the run.
-    pub chars: usize,
+    /// Number of characters (Unicode scalar values) in the run (32 bits, with `han`
+    /// beside it: a run fills 32 bytes, and every check walks the runs).
+    pub chars: u32,
     /// For a Han run, what it holds that a rule looks for (bits of `han`), so that a rule
     /// passes over the runs with nothing for it; 0 for other runs.
     pub han: u8,
@@ -251,10 +252,11 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
         };
         if let (kind, len @ 1.., n) = stretch {
             let han = if kind == Kind::Han { han_run.bits } else { 0 };
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
             match out.last_mut() {
                 Some(last) if last.kind == kind => {
                     last.end += len;
-                    last.chars += n;
+                    last.chars = last.chars.saturating_add(n);
                     last.han = han;
                 }
                 _ => out.push(Run { kind, start: i, end: i + len, chars: n, han }),
@@ -279,7 +281,7 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
         if joins {
             let last = out.last_mut().expect("a run to join");
             last.end = end;
-            last.chars += 1;
+            last.chars = last.chars.saturating_add(1);
         } else {
             out.push(Run { kind, start: i, end, chars: 1, han: 0 });
             han_run = HanRun::default();
@@ -408,7 +410,8 @@ mod tests {
                 prev_end = i + c.len_utf8();
             }
             assert_eq!(kinds(text), want, "{text}");
-            let chars: Vec<usize> = runs(text, &HanTable::default()).iter().map(|r| r.chars).collect();
+            let chars: Vec<usize> =
+                runs(text, &HanTable::default()).iter().map(|r| r.chars as usize).collect();
             let counted: Vec<usize> = want.iter().map(|(_, s)| s.chars().count()).collect();
             assert_eq!(chars, counted, "{text}");
         }
@@ -472,6 +475,12 @@ mod tests {
                 assert_eq!(r.han, want, "{text}");
             }
         }
+    }
+
+    /// Every check walks the runs: they stay 32 bytes (two to a cache line).
+    #[test]
+    fn a_run_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Run>(), 32);
     }
 
     #[test]

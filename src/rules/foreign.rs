@@ -96,7 +96,7 @@ impl Register {
         let mut capital = false;
         for (i, r) in doc.runs.iter().enumerate() {
             match r.kind {
-                Kind::Han => han += r.chars,
+                Kind::Han => han += r.chars as usize,
                 Kind::Punct('（' | '(') => depth += 1,
                 Kind::Punct('）' | ')') | Kind::Newline => depth = 0.max(depth - 1),
                 Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,

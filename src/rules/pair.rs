@@ -59,7 +59,7 @@ pub fn check(cx: &mut Context) {
             if c == '“' && cx.on(EMPTY) && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”')) {
                 empty(cx, r.start, doc.runs[i + 1].end);
             }
-            for k in 0..r.chars {
+            for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
                 if closer_of(c).is_some() {
                     stack.push(Open { ch: c, at });

@@ -156,7 +156,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if !flag || in_option_brackets(doc, p, i) || in_formula(doc, p, r.start) {
         return;
     }
-    let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars).collect();
+    let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     let found = doc.slice(r.start, r.end);
     // A `?` after a sentence with no question word may be a lost character instead.
     if c == '?' && !asks(cx, p, r.start) {
@@ -251,7 +251,7 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
             }
         }
     } else if !runs.iter().any(|r| r.is_mark('…') || r.is_mark('⋯'))
-        && runs.iter().map(|r| r.chars).sum::<usize>() < 3
+        && runs.iter().map(|r| r.chars).sum::<u32>() < 3
     {
         return None;
     }

@@ -97,7 +97,7 @@ pub fn speech(cx: &Context, p: &Paragraph) -> Option<Speech> {
 /// enough Han, ending with a sentence-final mark (list items end with ；or nothing).
 fn looks_like_speech(doc: &Document, p: &Paragraph) -> bool {
     let runs = doc.trimmed_runs(p);
-    let han: usize = doc.runs[runs.clone()].iter().filter(|r| r.is_han()).map(|r| r.chars).sum();
+    let han: usize = doc.runs[runs.clone()].iter().filter(|r| r.is_han()).map(|r| r.chars as usize).sum();
     let last = doc.runs[runs.end - 1].mark();
     han >= 8 && matches!(last, Some('。' | '！' | '？' | '…' | '”'))
 }
@@ -266,7 +266,7 @@ fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
                     })
                     .map(|c| (r, c))
             })
-            .flat_map(|(r, c)| (0..r.chars).map(move |k| (r.start + k * c.len_utf8(), c)))
+            .flat_map(|(r, c)| (0..r.chars as usize).map(move |k| (r.start + k * c.len_utf8(), c)))
             .collect();
         if marks.is_empty() {
             continue;
@@ -498,7 +498,7 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’')) else {
                 continue;
             };
-            for k in 0..r.chars {
+            for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
                 if claimed.contains(&at) || is_apostrophe(text, p, at, c, &b.stack) {
                     continue;
