@@ -244,13 +244,16 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
                 let mut h = if out.last().is_some_and(Run::is_han) { han_run } else { HanRun::default() };
                 let (len, n) = han_bytes(&bytes[i..], table, &mut h);
                 han_run = h;
-                (Kind::Han, len, n)
+                Some((Kind::Han, len, n))
             }
-            b'a'..=b'z' | b'A'..=b'Z' => ascii_stretch(Kind::Latin, &bytes[i..], u8::is_ascii_alphabetic),
-            b'0'..=b'9' => ascii_stretch(Kind::Digit, &bytes[i..], u8::is_ascii_digit),
-            _ => (Kind::Invisible, 0, 0),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                Some(ascii_stretch(Kind::Latin, &bytes[i..], u8::is_ascii_alphabetic))
+            }
+            b'0'..=b'9' => Some(ascii_stretch(Kind::Digit, &bytes[i..], u8::is_ascii_digit)),
+            _ => None,
         };
-        if let (kind, len @ 1.., n) = stretch {
+        // (A lead byte of the ideographs' blocks may start another character: no stretch.)
+        if let Some((kind, len @ 1.., n)) = stretch {
             let han = if kind == Kind::Han { han_run.bits } else { 0 };
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             match out.last_mut() {

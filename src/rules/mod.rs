@@ -22,7 +22,7 @@ pub mod term;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use catalog::{catalog, render, Catalog};
+use catalog::{catalog, render, Catalog, RuleMeta};
 
 /// A check over the whole document, and the rule ids it may report.
 struct Check {
@@ -174,14 +174,21 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// Report a finding; dropped if its rule is not selected.
-    pub fn push(&mut self, mut d: Diagnostic) {
+    pub fn push(&mut self, d: Diagnostic) {
         if !self.on(d.rule) {
             return;
         }
-        if let Some(meta) = self.catalog.get(d.rule) {
+        let catalog = self.catalog;
+        self.push_as(catalog.get(d.rule), d);
+    }
+
+    /// Push a finding of a selected rule, at the severity its metadata `meta` gives.
+    fn push_as(&mut self, meta: Option<&RuleMeta>, mut d: Diagnostic) -> &mut Diagnostic {
+        if let Some(meta) = meta {
             d.severity = self.selection.severity_of(d.rule, meta.severity);
         }
         self.out.push(d);
+        self.out.last_mut().expect("the finding just pushed")
     }
 
     /// Report a finding with message `key` of its rule.
@@ -196,12 +203,11 @@ impl<'d, 'a> Context<'d, 'a> {
         if !self.on(id) {
             return None;
         }
-        // What `msg` and `push` do, with the rule looked up once.
-        let meta = self.catalog.get(id).unwrap_or_else(|| panic!("rule {id} is not in rules/"));
-        let mut d = Diagnostic::new(id, start, end, render(meta.template(key), args));
-        d.severity = self.selection.severity_of(id, meta.severity);
-        self.out.push(d);
-        self.out.last_mut()
+        // The rule looked up once, for its message and its severity.
+        let catalog = self.catalog;
+        let meta = catalog.get(id).unwrap_or_else(|| panic!("rule {id} is not in rules/"));
+        let d = Diagnostic::new(id, start, end, render(meta.template(key), args));
+        Some(self.push_as(Some(meta), d))
     }
 }
 

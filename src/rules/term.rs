@@ -60,8 +60,9 @@ impl Terms {
     fn find(&self, text: &str, runs: &[Run], table: &HanTable) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut resume = 0;
+        // A term starting with `c` at `i`, if one does (and no match covers `i`).
         let mut at = |i: usize, c: char, resume: &mut usize| {
-            if i >= *resume && self.first.contains(c) {
+            if i >= *resume {
                 if let Some(k) = self.longest_at(text, i, c) {
                     *resume = i + self.patterns[k].len();
                     out.push((i, *resume, k));
@@ -83,7 +84,10 @@ impl Terms {
                 }
                 // A run of one mark: one bit test for all of it.
                 Kind::Punct(c) if !self.first.contains(c) => {}
-                _ => run.char_indices().for_each(|(off, c)| at(r.start + off, c, &mut resume)),
+                _ => {
+                    let starts = run.char_indices().filter(|&(_, c)| self.first.contains(c));
+                    starts.for_each(|(off, c)| at(r.start + off, c, &mut resume));
+                }
             }
         }
         out
