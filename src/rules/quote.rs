@@ -236,6 +236,11 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
 // ---------------------------------------------------------------------------------------
 // Quotation marks of other typographies
 
+/// The quotation marks of every typography: «», „‚, “‘”’, straight quotes, 「」『』.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '«' | '»' | '„' | '‚' | '“' | '‘' | '”' | '’' | '"' | '\'' | '「' | '」' | '『' | '』')
+}
+
 /// Report «», „“, straight quotes and 「」『』; return the byte offsets of the marks they
 /// claimed, which the balance check then leaves alone.
 fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
@@ -244,28 +249,7 @@ fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
     for p in &doc.paragraphs {
         let marks: Vec<(usize, char)> = doc.runs[p.runs.clone()]
             .iter()
-            .filter_map(|r| {
-                r.mark()
-                    .filter(|c| {
-                        matches!(
-                            c,
-                            '«' | '»'
-                                | '„'
-                                | '‚'
-                                | '“'
-                                | '‘'
-                                | '”'
-                                | '’'
-                                | '"'
-                                | '\''
-                                | '「'
-                                | '」'
-                                | '『'
-                                | '』'
-                        )
-                    })
-                    .map(|c| (r, c))
-            })
+            .filter_map(|r| r.mark().filter(|&c| is_quote_mark(c)).map(|c| (r, c)))
             .flat_map(|(r, c)| (0..r.chars as usize).map(move |k| (r.start + k * c.len_utf8(), c)))
             .collect();
         if marks.is_empty() {
