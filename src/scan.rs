@@ -68,8 +68,16 @@ pub mod han {
     pub const TRANSLITERATION: u8 = 2;
     /// A character char/doubled watches; a run where one follows itself.
     pub const WATCHED: u8 = 4;
-    /// A character a term of term/* starts with; a run holding one.
+    /// A character a term of term/* starts with; a run where a term may start: one holding
+    /// such a character before a `TERM_SECOND` one, or a `TERM_ALONE` one.
     pub const TERM_START: u8 = 8;
+    /// A character that is the second of a term.
+    pub const TERM_SECOND: u8 = 16;
+    /// A character a term starts with whose second character is no common ideograph
+    /// (a mark, a letter, a rare ideograph) or that is a term by itself.
+    pub const TERM_ALONE: u8 = 32;
+    // `HanRun::add` shifts the term bits onto `TERM_START`.
+    const _: () = assert!(TERM_SECOND == TERM_START << 1 && TERM_ALONE == TERM_START << 2);
     pub const ALL: u8 = u8::MAX;
     /// The transliteration characters in a row that make a run `TRANSLITERATION`.
     pub const NAME_RUN: u8 = 3;
@@ -128,6 +136,8 @@ impl HanTable {
 struct HanRun {
     bits: u8,
     prev: u32,
+    /// The table's bits of the previous character.
+    prev_own: u8,
     /// Whether each of the last characters was a transliteration character, in the bit
     /// of `han::TRANSLITERATION` and above, the latest lowest.
     recent: u32,
@@ -142,7 +152,11 @@ impl HanRun {
         const NAME_RUN: u32 = T * ((1 << han::NAME_RUN) - 1);
         self.recent = self.recent << 1 | (u32::from(own) & T);
         let long = u8::from(self.recent & NAME_RUN == NAME_RUN) * han::TRANSLITERATION;
-        self.bits |= own & (han::TRADITIONAL | han::TERM_START) | long;
+        // A term may start at the previous character (`TERM_SECOND` is `TERM_START` << 1)
+        // or at this one (`TERM_ALONE` is `TERM_START` << 2).
+        let term = (self.prev_own & own >> 1 | own >> 2) & han::TERM_START;
+        self.bits |= own & han::TRADITIONAL | term | long;
+        self.prev_own = own;
         // A character rarely follows itself: a branch the processor predicts.
         if c == self.prev {
             self.bits |= own & han::WATCHED;
@@ -426,6 +440,8 @@ mod tests {
         "斯克尔".chars().for_each(|c| table.mark(c, han::TRANSLITERATION));
         table.mark('的', han::WATCHED);
         table.mark('既', han::TERM_START);
+        table.mark('使', han::TERM_SECOND);
+        table.mark('另', han::TERM_START | han::TERM_ALONE);
         table
     }
 
@@ -438,7 +454,9 @@ mod tests {
         assert_eq!(bits("美麗，好"), [han::TRADITIONAL, 0]);
         assert_eq!(bits("斯克尔说，斯克说，斯说克尔"), [han::TRANSLITERATION, 0, 0]);
         assert_eq!(bits("我的的书，的书的"), [han::WATCHED, 0]);
-        assert_eq!(bits("既使，使既"), [han::TERM_START, han::TERM_START]);
+        // A term's first character before its second, or one that starts a term alone.
+        assert_eq!(bits("既使，使既，既，使，既一使"), [han::TERM_START, 0, 0, 0, 0]);
+        assert_eq!(bits("一另，另"), [han::TERM_START, han::TERM_START]);
         // An ideograph outside the table: the rules look at the whole run.
         assert_eq!(bits("一𠀀二，二〇二"), [han::ALL, han::ALL]);
         // The hexagram symbols inside the table's range are not Han.
@@ -451,7 +469,7 @@ mod tests {
     #[test]
     fn han_bits_match_the_characters() {
         let table = table();
-        let pool: Vec<char> = "麗斯克尔的既一二，𠀀〇 a".chars().collect();
+        let pool: Vec<char> = "麗斯克尔的既使另一二，𠀀〇 a".chars().collect();
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..3_000 {
             let text: String = (0..10)
@@ -465,7 +483,12 @@ mod tests {
             for r in runs(&text, &table).iter().filter(|r| r.is_han()) {
                 let cs: Vec<char> = text[r.start..r.end].chars().collect();
                 let own: Vec<u8> = cs.iter().map(|&c| table.of(c)).collect();
-                let mut want = own.iter().fold(0, |b, o| b | o) & (han::TRADITIONAL | han::TERM_START);
+                let mut want = own.iter().fold(0, |b, o| b | o) & han::TRADITIONAL;
+                let pair =
+                    own.windows(2).any(|w| w[0] & han::TERM_START != 0 && w[1] & han::TERM_SECOND != 0);
+                if pair || own.iter().any(|o| o & han::TERM_ALONE != 0) {
+                    want |= han::TERM_START;
+                }
                 if own.windows(3).any(|w| w.iter().all(|o| o & han::TRANSLITERATION != 0)) {
                     want |= han::TRANSLITERATION;
                 }

@@ -306,7 +306,7 @@ impl Catalog {
     }
 
     /// The bits of `scan::han` for each common ideograph, from the lists above and the
-    /// first characters of the terms of term/*, built when first asked for.
+    /// first two characters of the terms of term/*, built when first asked for.
     pub fn han_table(&self) -> &HanTable {
         self.han_table.get_or_init(|| {
             let mut table = HanTable::default();
@@ -321,8 +321,14 @@ impl Catalog {
                 list.chars().for_each(|c| table.mark(c, bit));
             }
             let terms = super::term::RULES.iter().filter_map(|id| self.get(id)).flat_map(|r| &r.terms);
-            for first in terms.filter_map(|t| t.wrong.chars().next()) {
+            for t in terms {
+                let mut cs = t.wrong.chars();
+                let Some(first) = cs.next() else { continue };
                 table.mark(first, han::TERM_START);
+                match cs.next() {
+                    Some(second) if table.of(second) != han::ALL => table.mark(second, han::TERM_SECOND),
+                    _ => table.mark(first, han::TERM_ALONE),
+                }
             }
             table
         })
