@@ -227,11 +227,10 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
     };
     // A credit word followed by a space or a colon, and no sentence mark before the
     // space (记者 张三 李四, 摄影：王五 赵六); 作者汤玛斯 皮克提 is a sentence.
-    let credit = cx.catalog.words.byline_words.iter().any(|w| {
-        before.match_indices(*w).any(|(at, _)| {
-            let rest = &before[at + w.len()..];
-            rest.starts_with([' ', '\u{3000}', ':', '：', '/']) && !rest.contains(['，', '。', '、', '；'])
-        })
+    // (By the separators, which few paragraphs hold before a space, then the words.)
+    let credit = before.match_indices([' ', '\u{3000}', ':', '：', '/']).any(|(at, _)| {
+        !before[at..].contains(['，', '。', '、', '；'])
+            && cx.catalog.words.byline_words.iter().any(|w| before[..at].ends_with(*w))
     });
     if credit {
         return true;
