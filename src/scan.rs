@@ -78,6 +78,8 @@ pub mod han {
     pub const TERM_ALONE: u8 = 32;
     // `HanRun::add` shifts the term bits onto `TERM_START`.
     const _: () = assert!(TERM_SECOND == TERM_START << 1 && TERM_ALONE == TERM_START << 2);
+    // … and looks at the last three characters for a name.
+    const _: () = assert!(NAME_RUN == 3);
     pub const ALL: u8 = u8::MAX;
     /// The transliteration characters in a row that make a run `TRANSLITERATION`.
     pub const NAME_RUN: u8 = 3;
@@ -134,12 +136,9 @@ impl HanTable {
 /// A Han run's bits as its characters come, one by one.
 #[derive(Clone, Copy, Default)]
 struct HanRun {
-    bits: u8,
+    bits: u32,
     prev: u32,
-    /// The table's bits of the previous character.
-    prev_own: u8,
-    /// Whether each of the last characters was a transliteration character, in the bit
-    /// of `han::TRANSLITERATION` and above, the latest lowest.
+    /// The table's bits of the last characters, a byte each, the latest lowest.
     recent: u32,
 }
 
@@ -148,27 +147,32 @@ impl HanRun {
     /// character of the text: no branch that the processor would mispredict).
     #[inline(always)]
     fn add(&mut self, c: u32, own: u8) {
-        const T: u32 = han::TRANSLITERATION as u32;
-        const NAME_RUN: u32 = T * ((1 << han::NAME_RUN) - 1);
-        self.recent = self.recent << 1 | (u32::from(own) & T);
-        let long = u8::from(self.recent & NAME_RUN == NAME_RUN) * han::TRANSLITERATION;
+        let h = self.recent << 8 | u32::from(own);
+        self.recent = h;
+        let (prev, before) = (h >> 8, h >> 16);
+        // Three (`han::NAME_RUN`) transliteration characters in a row.
+        let long = h & prev & before & u32::from(han::TRANSLITERATION);
         // A term may start at the previous character (`TERM_SECOND` is `TERM_START` << 1)
         // or at this one (`TERM_ALONE` is `TERM_START` << 2).
-        let term = (self.prev_own & own >> 1 | own >> 2) & han::TERM_START;
-        self.bits |= own & han::TRADITIONAL | term | long;
-        self.prev_own = own;
+        let term = (prev & h >> 1 | h >> 2) & u32::from(han::TERM_START);
+        self.bits |= h & u32::from(han::TRADITIONAL) | term | long;
         // A character rarely follows itself: a branch the processor predicts.
         if c == self.prev {
-            self.bits |= own & han::WATCHED;
+            self.bits |= h & u32::from(han::WATCHED);
         }
         self.prev = c;
+    }
+
+    /// The run's bits (`han`).
+    fn bits(&self) -> u8 {
+        self.bits as u8
     }
 
     /// Add a character met outside the fast path: one outside the table makes the rules
     /// look at the whole run.
     fn add_char(&mut self, c: char, table: &HanTable) {
         match table.of(c) {
-            han::ALL => self.bits = han::ALL,
+            han::ALL => self.bits = u32::from(han::ALL),
             own => self.add(c as u32, own),
         }
     }
@@ -268,7 +272,7 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
         };
         // (A lead byte of the ideographs' blocks may start another character: no stretch.)
         if let Some((kind, len @ 1.., n)) = stretch {
-            let han = if kind == Kind::Han { han_run.bits } else { 0 };
+            let han = if kind == Kind::Han { han_run.bits() } else { 0 };
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             match out.last_mut() {
                 Some(last) if last.kind == kind => {
@@ -305,7 +309,7 @@ pub fn runs(text: &str, table: &HanTable) -> Vec<Run> {
         }
         if kind == Kind::Han {
             han_run.add_char(c, table);
-            out.last_mut().expect("the run just extended").han = han_run.bits;
+            out.last_mut().expect("the run just extended").han = han_run.bits();
         }
         i = end;
     }
@@ -331,9 +335,10 @@ fn han_bytes(b: &[u8], table: &HanTable, run: &mut HanRun) -> (usize, usize) {
     (j, j / 3)
 }
 
-/// The character of a three-byte UTF-8 sequence.
+/// The character of a three-byte UTF-8 sequence (of valid UTF-8: a lead byte 1110xxxx
+/// and two continuation bytes 10xxxxxx, whose fixed bits are subtracted at once).
 fn utf8_3(b: [u8; 3]) -> u32 {
-    (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | (u32::from(b[2]) & 0x3F)
+    (u32::from(b[0]) << 12) + (u32::from(b[1]) << 6) + u32::from(b[2]) - (0xE0 << 12 | 0x80 << 6 | 0x80)
 }
 
 /// The stretch of ASCII bytes at the start of `b` that `keep`s, as a run of `kind`.
@@ -500,6 +505,15 @@ mod tests {
                 }
                 assert_eq!(r.han, want, "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn three_byte_sequences_decode_to_their_characters() {
+        for c in ('\u{800}'..='\u{ffff}').filter(|c| c.len_utf8() == 3) {
+            let mut b = [0; 4];
+            c.encode_utf8(&mut b);
+            assert_eq!(utf8_3([b[0], b[1], b[2]]), c as u32, "{c}");
         }
     }
 
