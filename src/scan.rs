@@ -190,10 +190,10 @@ impl Run {
         }
     }
     pub fn is_mark(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        matches!(self.kind, Kind::Punct(m) if m == c)
     }
     pub fn is_han(&self) -> bool {
-        self.kind == Kind::Han
+        matches!(self.kind, Kind::Han)
     }
 }
 

@@ -136,18 +136,7 @@ fn string(s: &str, out: &mut Vec<u8>) {
 }
 
 fn number(n: usize, out: &mut Vec<u8>) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut n = n;
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[k..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The object around the files' parts, in order (the first part's leading comma dropped).
