@@ -122,6 +122,13 @@ impl<'a> Document<'a> {
         self.chunks.get(*self.chunk_of_run.get(i)?)
     }
 
+    /// The chunks of paragraph `p` (binary search).
+    pub fn chunks_of(&self, p: &Paragraph) -> &[Chunk] {
+        let from = self.chunks.partition_point(|c| c.runs.start < p.runs.start);
+        let to = self.chunks.partition_point(|c| c.runs.start < p.runs.end);
+        &self.chunks[from..to]
+    }
+
     /// Index of the run that holds byte `offset` (binary search).
     pub fn run_at(&self, offset: usize) -> usize {
         self.runs.partition_point(|r| r.end <= offset)

@@ -34,8 +34,9 @@ pub fn check(cx: &mut Context) {
     let mut glossed = HashSet::new();
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
-        // document, a quoted original), not Chinese copy with a stray word.
-        if doc.has_han(p) {
+        // document, a quoted original), not Chinese copy with a stray word; one with no
+        // word of letters has nothing for these rules.
+        if doc.chunks_of(p).iter().any(|c| c.has_letter) && doc.has_han(p) {
             paragraph(cx, p, register, &mut glossed);
         }
     }
