@@ -392,6 +392,9 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if left.is_none() && right.is_some_and(|r| matches!(r.mark(), Some(':' | '：'))) {
         return;
     }
+    if credited(cx, p, prev_solid(doc, p, i0), i1) {
+        return;
+    }
     let key = if glossed.contains(&lower) { "glossed" } else { "" };
     cx.report(BARE_NAME, start, end, key, &[("found", text)]);
 }
@@ -595,6 +598,9 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if !has_function && is_named(cx, left_k, right_k, &shapes, tokens.len() > 1) {
         return;
     }
+    if credited(cx, p, left_k, i1) {
+        return;
+    }
     // A sign-off after the last sentence (`……办理中。end`) or opening a line.
     let after_sentence = left_k.is_none_or(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？')));
     if after_sentence && words.sign_offs.iter().any(|s| text.eq_ignore_ascii_case(s)) {
@@ -603,6 +609,27 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let lang = phrase_language(text);
     let kind = if tokens.len() > 1 { "短语" } else { "单词" };
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// Whether a phrase that ends at run `i1`, with the solid run `left_k` before it, is
+/// the name in a credit line: after a credit word and a colon (`编辑：sugar`, `责任编辑：penny`),
+/// and ending its field — at the end of the paragraph, before a mark or a space, or
+/// before Han that ends the paragraph or names the next field (`penny文章来源：`). A pen
+/// name or a handle, not a word left untranslated; after `他告诉记者：` a sentence goes on.
+fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bool {
+    let doc = cx.doc;
+    let Some(colon) = left_k.filter(|&k| matches!(doc.runs[k].mark(), Some(':' | '：'))) else {
+        return false;
+    };
+    let credit = prev_solid(doc, p, colon).is_some_and(|k| {
+        doc.runs[k].is_han() && cx.catalog.words.byline_words.iter().any(|w| doc.run_text(k).ends_with(w))
+    });
+    let field_ends = match doc.runs.get(i1 + 1).filter(|_| i1 + 1 < p.runs.end) {
+        None => true,
+        Some(r) if r.is_han() => i1 + 2 == p.runs.end || matches!(doc.runs[i1 + 2].mark(), Some(':' | '：')),
+        Some(r) => r.kind == Kind::Space || r.mark().is_some(),
+    };
+    credit && field_ends
 }
 
 /// Whether the quotation around a phrase, from its opening mark at the end of `before`
