@@ -189,6 +189,9 @@ pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
     if r.mark() != Some('?') || r.chars != 1 {
         return false;
     }
+    if encloses_han_option(doc, p, i) {
+        return true;
+    }
     // Only a `?` before a letter (opening) or after a letter, digit or `.` (closing) can
     // be one: most lost characters stand between Han.
     let (prev, next) = (doc.text[..r.start].bytes().next_back(), doc.text[r.end..].bytes().next());
@@ -222,6 +225,32 @@ pub fn in_option_brackets(doc: &Document, p: &Paragraph, i: usize) -> bool {
                 && b[o + 1].is_ascii_alphabetic()
                 && (b[c - 1].is_ascii_alphanumeric() || b[c - 1] == b'.')
         })
+}
+
+/// `?标签列表?` inside the braces of a Tcl command (`{command 菜单名 ?标签列表? ?描述?}`,
+/// a translated manual page): the single `?` at run `i` and another enclose one Han
+/// word, with a space or a brace outside each, and a `{` is open around them.
+fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let runs = &doc.runs;
+    let single = |k: usize| runs[k].mark() == Some('?') && runs[k].chars == 1;
+    let (open, close) = if i + 2 < p.runs.end && runs[i + 1].is_han() && single(i + 2) {
+        (i, i + 2)
+    } else if i >= p.runs.start + 2 && runs[i - 1].is_han() && single(i - 2) {
+        (i - 2, i)
+    } else {
+        return false;
+    };
+    let outside = |k: usize| matches!(runs[k].kind, Kind::Space | Kind::Punct('{' | '}'));
+    let edges =
+        (open == p.runs.start || outside(open - 1)) && (close + 1 == p.runs.end || outside(close + 1));
+    // The nearest brace on each side: `{` before, `}` after.
+    let brace = |r: &Run| match r.mark() {
+        Some(c @ ('{' | '}')) => Some(c),
+        _ => None,
+    };
+    edges
+        && runs[p.runs.start..open].iter().rev().find_map(brace) == Some('{')
+        && runs[close + 1..p.runs.end].iter().find_map(brace) == Some('}')
 }
 
 /// Whether byte `at` lies inside the arguments of a spreadsheet or program function,
