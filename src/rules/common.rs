@@ -309,7 +309,7 @@ fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether the sentence ending at `end` asks something: a question word within the
-/// last 40 characters since the previous sentence mark.
+/// last 40 characters since the previous sentence mark, or 还是 right after the mark.
 pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     let before = &cx.doc.text[p.start..end];
     let start = before
@@ -326,7 +326,9 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     let (a, b) = (sentence.chars(), sentence.chars().skip(1));
     let a_not_a =
         a.zip(b.zip(sentence.chars().skip(2))).any(|(x, (y, z))| x == z && matches!(y, '不' | '没'));
-    a_not_a || has_question_word(cx, sentence)
+    // An alternative question goes on with 还是 after the mark: 是物归原主?还是据为己有.
+    let alternative = cx.doc.text[end..p.end].trim_start_matches(['?', '？']).starts_with("还是");
+    a_not_a || alternative || has_question_word(cx, sentence)
 }
 
 /// Whether `sentence` holds a question word: one pass over its characters, the words

@@ -598,6 +598,11 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if !has_function && is_named(cx, left_k, right_k, &shapes, tokens.len() > 1) {
         return;
     }
+    // A product and its version, `articulate storyline2`: a name.
+    let last = &tokens[tokens.len() - 1];
+    if !has_function && tokens.len() > 1 && is_versioned(doc.slice(last.start, last.end)) {
+        return;
+    }
     if credited(cx, p, left_k, i1) {
         return;
     }
@@ -662,6 +667,13 @@ fn is_named(
             .filter(han)
             .is_some_and(|k| words.name_heads.iter().any(|w| doc.run_text(k).starts_with(w)))
         || (phrase && shapes.last().is_some_and(|(_, w)| words.organisation_words.contains(w.as_str())))
+}
+
+/// A word with a version number glued to its end, `storyline2`, `office365`: a product's
+/// name (no English word ends in a digit).
+fn is_versioned(w: &str) -> bool {
+    let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    letters.len() >= 2 && letters.len() < w.len() && letters.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// A word with a vowel for every four letters at least: `zjxcjc`, `ihxdsb` (an account
