@@ -104,8 +104,9 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
 }
 
 /// Whether dash run `i` and the same dash on the other side of a Latin word or phrase
-/// frame it: `—end—`, `——the end——`. That is decoration (the end mark of a web article,
-/// a section label), not a dash in a sentence nor a word in one.
+/// frame it: `—end—`, `——the end——`, `—————end——————` (runs of three or more need not
+/// match in length). That is decoration (the end mark of a web article, a section
+/// label), not a dash in a sentence nor a word in one.
 pub fn frames_latin(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let (mark, n) = (doc.runs[i].mark(), doc.runs[i].chars);
     if !matches!(mark, Some('—' | '-' | '─')) {
@@ -117,7 +118,10 @@ pub fn frames_latin(doc: &Document, p: &Paragraph, i: usize) -> bool {
             match doc.runs[k].kind {
                 Kind::Latin => letters = true,
                 Kind::Space => {}
-                _ => return letters && doc.runs[k].mark() == mark && doc.runs[k].chars == n,
+                _ => {
+                    let m = doc.runs[k].chars;
+                    return letters && doc.runs[k].mark() == mark && (m == n || m.min(n) >= 3);
+                }
             }
         }
         false

@@ -61,8 +61,11 @@ pub fn check(cx: &mut Context) {
                 ('—', 1) if i != body.start && single_is_dash(cx, p, i) && !frames_latin(doc, p, i) => {
                     form(cx, i, "single", Applicability::Unsafe)
                 }
-                ('—', 3) => form(cx, i, "triple", Applicability::Safe),
-                ('—', n) if n >= 4 && han_side => form(cx, i, "triple", Applicability::Unsafe),
+                // (Dashes framing a Latin word are decoration: `—————end——————`.)
+                ('—', 3) if !frames_latin(doc, p, i) => form(cx, i, "triple", Applicability::Safe),
+                ('—', n) if n >= 4 && han_side && !frames_latin(doc, p, i) => {
+                    form(cx, i, "triple", Applicability::Unsafe)
+                }
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)
                     if han_side && !is_range(cx, p, i) && !chain(cx, p, i) && !is_long_option(cx, p, i) =>
                 {
