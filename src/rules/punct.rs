@@ -244,8 +244,10 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
             let latin = before == Some(Kind::Latin);
             // A page number follows dot leaders in a table of contents (设计......27).
             let digits = after == Some(Kind::Digit);
-            // `[选项]...` repeats an argument in a command synopsis.
-            let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>')));
+            // `[选项]...` repeats an argument in a command synopsis, and so does `...` after
+            // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`).
+            let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>')))
+                || doc.slice(p.start, p.end).contains("]...");
             if latin || digits || syntax || in_code(doc, i) {
                 return None;
             }
