@@ -61,12 +61,13 @@ pub fn check(cx: &mut Context) {
                 continue;
             }
             let mark = [a, b].iter().find_map(|x| x.mark().filter(|c| is_cjk_punct(*c)));
+            let word = |k: Kind| matches!(k, Kind::Han | Kind::Digit | Kind::Latin);
             let separator = headline
-                && matches!(
-                    (a.kind, b.kind),
-                    (Kind::Punct('”' | '’' | '》' | '）' | '】'), Kind::Han)
-                        | (Kind::Han, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—'))
-                );
+                && match (a.kind, b.kind) {
+                    (Kind::Punct('”' | '’' | '》' | '）' | '】'), k) => word(k),
+                    (k, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—')) => word(k),
+                    _ => false,
+                };
             if separator {
                 continue;
             }
