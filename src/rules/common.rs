@@ -177,9 +177,18 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
         Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
             !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i)
         }
-        Some(Kind::Punct(c)) => MARKS.contains(c),
+        // (After an ASCII mark that closes an English word it asks in English:
+        // `"… minimal (Dial-on-Demand)?"`.)
+        Some(Kind::Punct(c)) => MARKS.contains(c) && !(c.is_ascii() && after_latin_word(doc, p, i)),
         _ => false,
     }
+}
+
+/// Whether the nearest run before run `i` that is neither a mark nor a space is Latin.
+fn after_latin_word(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let word =
+        doc.runs[p.runs.start..i].iter().rev().find(|r| !matches!(r.kind, Kind::Punct(_) | Kind::Space));
+    word.is_some_and(|r| r.kind == Kind::Latin)
 }
 
 /// `?option?`: in a command synopsis (Tcl's manual pages) question marks enclose an

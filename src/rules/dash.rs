@@ -67,7 +67,11 @@ pub fn check(cx: &mut Context) {
                     form(cx, i, "triple", Applicability::Unsafe)
                 }
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)
-                    if han_side && !is_range(cx, p, i) && !chain(cx, p, i) && !is_long_option(cx, p, i) =>
+                    if han_side
+                        && !is_range(cx, p, i)
+                        && !chain(cx, p, i)
+                        && !is_long_option(cx, p, i)
+                        && !is_arrow(cx, p, i) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
@@ -104,6 +108,14 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
         || after.starts_with([' ', '=', '」', '”', '）', ')', '，', '。', ',', '"'])
         || after.is_empty()
         || ["选项", "参数", "开关"].iter().any(|w| after.starts_with(w))
+}
+
+/// `-->`, `<--`: hyphens drawn into an arrow (a conversion table of a manual page).
+fn is_arrow(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    doc.runs[i].is_mark('-')
+        && (next_run(doc, p, i).is_some_and(|r| r.is_mark('>'))
+            || prev_run(doc, p, i).is_some_and(|r| r.is_mark('<')))
 }
 
 /// A spaced en dash between the parts of a menu path (`文件 – 模版 – 管理模版`).
