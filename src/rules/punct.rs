@@ -246,7 +246,8 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
             let digits = after == Some(Kind::Digit);
             // `[选项]...` repeats an argument in a command synopsis, and so does `...` after
             // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`).
-            // In a call's arguments it stands for the rest of them: `open(my $fh, ...)`.
+            // After an ASCII comma or bracket it stands for the rest of a list or of a call's
+            // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`.
             let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
                 || doc.slice(p.start, p.end).contains("]...");
             if latin || digits || syntax || in_code(doc, i) {
