@@ -322,7 +322,8 @@ fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether the sentence ending at `end` asks something: a question word within the
-/// last 40 characters since the previous sentence mark, or 还是 right after the mark.
+/// last 40 characters since the previous sentence mark, or 还是 right after the mark or
+/// opening the sentence after a question mark.
 pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     let before = &cx.doc.text[p.start..end];
     let start = before
@@ -339,8 +340,10 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
     let (a, b) = (sentence.chars(), sentence.chars().skip(1));
     let a_not_a =
         a.zip(b.zip(sentence.chars().skip(2))).any(|(x, (y, z))| x == z && matches!(y, '不' | '没'));
-    // An alternative question goes on with 还是 after the mark: 是物归原主?还是据为己有.
-    let alternative = cx.doc.text[end..p.end].trim_start_matches(['?', '？']).starts_with("还是");
+    // An alternative question goes on with 还是 after the mark, and ends after it:
+    // 是物归原主?还是据为己有?
+    let alternative = cx.doc.text[end..p.end].trim_start_matches(['?', '？']).starts_with("还是")
+        || (sentence.starts_with("还是") && before[..start].ends_with(['?', '？']));
     a_not_a || alternative || has_question_word(cx, sentence)
 }
 
