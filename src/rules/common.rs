@@ -253,9 +253,8 @@ fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
     } else {
         return false;
     };
-    let outside = |k: usize| matches!(runs[k].kind, Kind::Space | Kind::Punct('{' | '}'));
-    let edges =
-        (open == p.runs.start || outside(open - 1)) && (close + 1 == p.runs.end || outside(close + 1));
+    let outside = |r: &Run| matches!(r.kind, Kind::Space | Kind::Punct('{' | '}'));
+    let edges = prev_run(doc, p, open).is_none_or(outside) && next_run(doc, p, close).is_none_or(outside);
     // The nearest brace on each side: `{` before, `}` after.
     let brace = |r: &Run| match r.mark() {
         Some(c @ ('{' | '}')) => Some(c),

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::common::{frames_latin, is_chinese_side, is_han, next_solid, prev_solid};
+use super::common::{frames_latin, is_chinese_side, is_han, next_run, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Chunk, Document, Paragraph};
@@ -384,15 +384,15 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     }
     // Chinese on one side at least, and not a label at the start of a paragraph.
     let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
-    let (left, right) =
-        (prev_solid(doc, p, i0).map(|k| &doc.runs[k]), next_solid(doc, p, i1).map(|k| &doc.runs[k]));
+    let left_k = prev_solid(doc, p, i0);
+    let (left, right) = (left_k.map(|k| &doc.runs[k]), next_solid(doc, p, i1).map(|k| &doc.runs[k]));
     if !is_chinese_side(left) && !is_chinese_side(right) {
         return;
     }
     if left.is_none() && right.is_some_and(|r| matches!(r.mark(), Some(':' | '：'))) {
         return;
     }
-    if credited(cx, p, prev_solid(doc, p, i0), i1) {
+    if credited(cx, p, left_k, i1) {
         return;
     }
     let key = if glossed.contains(&lower) { "glossed" } else { "" };
@@ -629,9 +629,11 @@ fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bo
     let credit = prev_solid(doc, p, colon).is_some_and(|k| {
         doc.runs[k].is_han() && cx.catalog.words.byline_words.iter().any(|w| doc.run_text(k).ends_with(w))
     });
-    let field_ends = match doc.runs.get(i1 + 1).filter(|_| i1 + 1 < p.runs.end) {
+    let field_ends = match next_run(doc, p, i1) {
         None => true,
-        Some(r) if r.is_han() => i1 + 2 == p.runs.end || matches!(doc.runs[i1 + 2].mark(), Some(':' | '：')),
+        Some(r) if r.is_han() => {
+            next_run(doc, p, i1 + 1).is_none_or(|r| matches!(r.mark(), Some(':' | '：')))
+        }
         Some(r) => r.kind == Kind::Space || r.mark().is_some(),
     };
     credit && field_ends
