@@ -121,7 +121,10 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 fn json_response(status: u16, value: &serde_json::Value) -> Response<std::io::Cursor<Vec<u8>>> {
+    // The length is known: sent as Content-Length, never in chunks (tiny_http chunks
+    // bodies over 32 KiB, such as the rule list, which simple clients then misread).
     Response::from_data(serde_json::to_vec(value).expect("JSON values serialise"))
+        .with_chunked_threshold(usize::MAX)
         .with_status_code(status)
         .with_header(header("Content-Type", "application/json; charset=utf-8"))
 }

@@ -24,23 +24,32 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 /// first mark of the pair is a closing one (`is_close`) before any opening one
 /// (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
 /// title broken over two lines carry a quotation or a bracket across the line break.
+/// Lines between that hold no mark of the pair and end no sentence are passed over, a few
+/// at most: a manual's sentence broken at every piece of code cut out of it
+/// (`（仅对应于⏎和⏎选项。）`).
 pub fn wraps_to_close(
     doc: &Document,
     pi: usize,
     is_open: impl Fn(char) -> bool,
     is_close: impl Fn(char) -> bool,
 ) -> bool {
-    let p = &doc.paragraphs[pi];
-    let Some(last) = doc.trimmed_runs(p).last() else { return false };
-    if matches!(doc.runs[last].mark(), Some('。' | '！' | '？' | '!' | '?')) {
-        return false;
+    const MAX_LINES: usize = 4;
+    for at in pi..pi + MAX_LINES {
+        let p = &doc.paragraphs[at];
+        let Some(last) = doc.trimmed_runs(p).last() else { return false };
+        if matches!(doc.runs[last].mark(), Some('。' | '！' | '？' | '!' | '?')) {
+            return false;
+        }
+        let Some(next) = doc.paragraphs.get(at + 1) else { return false };
+        let first = doc.runs[doc.trimmed_runs(next)]
+            .iter()
+            .filter_map(|r| r.mark())
+            .find(|&c| is_open(c) || is_close(c));
+        if let Some(c) = first {
+            return is_close(c);
+        }
     }
-    let Some(next) = doc.paragraphs.get(pi + 1) else { return false };
-    doc.runs[doc.trimmed_runs(next)]
-        .iter()
-        .filter_map(|r| r.mark())
-        .find(|&c| is_open(c) || is_close(c))
-        .is_some_and(is_close)
+    false
 }
 
 pub fn is_cjk_punct(c: char) -> bool {

@@ -36,9 +36,14 @@ pub fn check(cx: &mut Context) {
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
-            // The spaces of ` - ` belong to dash/spaced-hyphen; spaced decorations (`· · ·`,
-            // `* * *`) are layout.
-            let hyphen = a.is_mark('-') || b.is_mark('-') || (a.mark().is_some() && a.mark() == b.mark());
+            // The spaces of ` - ` belong to dash/spaced-hyphen; those of a vertical bar
+            // are the bar's, which separates a page title's or a credit line's parts
+            // (`缺乏创新” | 酷乐评论`); spaced decorations (`· · ·`, `* * *`) are layout.
+            let hyphen = a.is_mark('-')
+                || b.is_mark('-')
+                || a.is_mark('|')
+                || b.is_mark('|')
+                || (a.mark().is_some() && a.mark() == b.mark());
             // `（ ）`: the blank to fill in of a question or a form.
             let blank = a.is_mark('（') && b.is_mark('）');
             if hyphen || blank || is_layout(found, &doc.text[p.start..r.start]) {
