@@ -22,7 +22,8 @@ pub const OTHER_SCRIPT: &str = "foreign/other-script";
 pub const MIXED_SCRIPT: &str = "foreign/mixed-script";
 pub const FULLWIDTH: &str = "foreign/fullwidth-alnum";
 pub const BARE_NAME: &str = "foreign/bare-name";
-pub const RULES: &[&str] = &[UNTRANSLATED, OTHER_SCRIPT, MIXED_SCRIPT, FULLWIDTH, BARE_NAME];
+pub const UNCASED_WORD: &str = "foreign/uncased-word";
+pub const RULES: &[&str] = &[UNTRANSLATED, OTHER_SCRIPT, MIXED_SCRIPT, FULLWIDTH, BARE_NAME, UNCASED_WORD];
 
 pub fn check(cx: &mut Context) {
     if cx.on(FULLWIDTH) {
@@ -395,6 +396,13 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if credited(cx, p, left_k, i1) {
         return;
     }
+    // Letters running on into circled digits, `bay③⑧⑤`: an account name spelled to slip
+    // past filters, as `bay385` is one (enclosed alphanumerics, U+2460–U+24FF).
+    let circled = |c: char| ('\u{2460}'..='\u{24FF}').contains(&c);
+    if doc.runs.get(i1 + 1).is_some_and(|r| r.start == end && doc.slice(r.start, r.end).starts_with(circled))
+    {
+        return;
+    }
     let key = if glossed.contains(&lower) { "glossed" } else { "" };
     cx.report(BARE_NAME, start, end, key, &[("found", text)]);
 }
@@ -477,7 +485,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     let words = &cx.catalog.words;
     let latin: Vec<&Token> = tokens.iter().filter(|t| t.script == TokenScript::Latin).collect();
-    if latin.is_empty() || !cx.on(UNTRANSLATED) {
+    if latin.is_empty() || !(cx.on(UNTRANSLATED) || cx.on(UNCASED_WORD)) {
         return;
     }
     let shapes: Vec<(Shape, String)> = latin
@@ -606,9 +614,24 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if credited(cx, p, left_k, i1) {
         return;
     }
+    // Letters running on into circled digits, `bay③⑧⑤`: an account name spelled to slip
+    // past filters, as `bay385` is one (enclosed alphanumerics, U+2460–U+24FF).
+    let circled = |c: char| ('\u{2460}'..='\u{24FF}').contains(&c);
+    if doc.runs.get(i1 + 1).is_some_and(|r| r.start == end && doc.slice(r.start, r.end).starts_with(circled))
+    {
+        return;
+    }
     // A sign-off after the last sentence (`……办理中。end`) or opening a line.
     let after_sentence = left_k.is_none_or(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？')));
     if after_sentence && words.sign_offs.iter().any(|s| text.eq_ignore_ascii_case(s)) {
+        return;
+    }
+    // Where the text lost its letter case, words with no English function word among them
+    // cannot be told from names and brands written small (`master大师干衣机`, `根据wind数据`,
+    // `kite pharma`): a hint to check, under a rule of its own; an English phrase is still
+    // an untranslated one.
+    if !cased && !has_function {
+        cx.report(UNCASED_WORD, start, end, "", &[("found", text)]);
         return;
     }
     let lang = phrase_language(text);
@@ -646,8 +669,8 @@ fn quotes_no_han(before: &str, after: &str) -> bool {
     let before = &before[from.unwrap_or(before.len())..];
     let to = (0..=after.len().min(100)).rev().find(|&k| after.is_char_boundary(k));
     let after = &after[..to.unwrap_or(0)];
-    let Some(open) = before.rfind(['“', '「']) else { return false };
-    let Some(close) = after.find(['”', '」']) else { return false };
+    let Some(open) = before.rfind(['“', '「', '‘', '『']) else { return false };
+    let Some(close) = after.find(['”', '」', '’', '』']) else { return false };
     !before[open..].chars().chain(after[..close].chars()).any(is_han)
 }
 
