@@ -2,7 +2,7 @@
 //! a sentence (those inside a foreign name are name/space's), and the house style for
 //! spaces between Han and Latin letters or digits.
 
-use super::common::{is_cjk_punct, is_headline};
+use super::common::{frames_latin, is_cjk_punct, is_headline};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
@@ -46,7 +46,10 @@ pub fn check(cx: &mut Context) {
                 || (a.mark().is_some() && a.mark() == b.mark());
             // `（ ）`: the blank to fill in of a question or a form.
             let blank = a.is_mark('（') && b.is_mark('）');
-            if hyphen || blank || is_layout(found, &doc.text[p.start..r.start]) {
+            // `— end —`: the spaces inside dashes framing a Latin word are decoration's.
+            let framed = (a.is_mark('—') && frames_latin(doc, p, i - 1))
+                || (b.is_mark('—') && frames_latin(doc, p, i + 1));
+            if hyphen || blank || framed || is_layout(found, &doc.text[p.start..r.start]) {
                 continue;
             }
             if a.is_han() && b.is_han() {
