@@ -413,17 +413,61 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         let has_han = inner.chars().any(is_han);
         let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
         let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
-        // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`.
-        if in_formula(doc, p, a) && in_formula(doc, p, b) {
+        // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`. One whose
+        // partner counted as code (`=MIDB("中国";1;1) returns " "`) pairs with none outside.
+        let formula = in_formula(doc, p, a);
+        if formula && in_formula(doc, p, b) {
             k += 2;
+        } else if formula {
+            k += 1;
         } else if ok_shape && (has_han || (q == '"' && outer_cn)) {
             let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
-            pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
+            // Code's strings, or an English line's own quotes around Chinese strings.
+            let own = in_braces(&text[p.start..a], &text[b..p.end])
+                || (q == '"' && english_around_quotes(&text[p.start..p.end]));
+            if !own {
+                pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
+            }
             k += 2;
         } else {
             k += 1;
         }
     }
+}
+
+/// Whether a pair of quotes stands inside braces opened before it (`before`) and closed
+/// after it (`after`) on its line: the strings of code — a Tcl list, a CSS rule, a formula
+/// editor's command (`{command "&New" {} "建立一个新文档"}`, `p{font-family: "微软雅黑"}`).
+/// The text blocks of a manual page's table, `T{ … T}`, hold prose: not counted.
+fn in_braces(before: &str, after: &str) -> bool {
+    let count = |s: &str, b: u8| {
+        let bytes = s.as_bytes();
+        memchr::memchr_iter(b, bytes).filter(|&k| k == 0 || bytes[k - 1] != b'T').count()
+    };
+    count(before, b'{') > count(before, b'}') && count(after, b'}') > 0
+}
+
+/// Whether the paragraph is English around its straight-quoted stretches: no Han and a
+/// lower-case word outside them, as in a line quoting Chinese strings (`=MIDB("中国";1;2)
+/// returns "中"`), whose quotes are the English text's own. A quoted Chinese string alone
+/// (`"优先级"`) or with a name after it (`"Debian 参考手册" Osamu Aoki`) is not.
+fn english_around_quotes(p_text: &str) -> bool {
+    // `lower`: the length of the all-lower-case word being read (-1 inside a capitalised one).
+    let (mut inside, mut lower, mut word) = (false, 0i32, false);
+    for c in p_text.chars() {
+        if c == '"' {
+            inside = !inside;
+        } else if !inside && is_han(c) {
+            return false;
+        }
+        lower = match c {
+            'a'..='z' if !inside && lower >= 0 => lower + 1,
+            c if c.is_ascii_alphabetic() => -1,
+            _ => 0,
+        };
+        word |= lower >= 3;
+    }
+    word
 }
 
 /// Whether the mark at byte `at` is part of a URL, an e-mail address or other code.
