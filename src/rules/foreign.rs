@@ -396,11 +396,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if credited(cx, p, left_k, i1) {
         return;
     }
-    // Letters running on into circled digits, `bay③⑧⑤`: an account name spelled to slip
-    // past filters, as `bay385` is one (enclosed alphanumerics, U+2460–U+24FF).
-    let circled = |c: char| ('\u{2460}'..='\u{24FF}').contains(&c);
-    if doc.runs.get(i1 + 1).is_some_and(|r| r.start == end && doc.slice(r.start, r.end).starts_with(circled))
-    {
+    if runs_into_circled_digits(doc, i1, end) {
         return;
     }
     let key = if glossed.contains(&lower) { "glossed" } else { "" };
@@ -614,11 +610,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if credited(cx, p, left_k, i1) {
         return;
     }
-    // Letters running on into circled digits, `bay③⑧⑤`: an account name spelled to slip
-    // past filters, as `bay385` is one (enclosed alphanumerics, U+2460–U+24FF).
-    let circled = |c: char| ('\u{2460}'..='\u{24FF}').contains(&c);
-    if doc.runs.get(i1 + 1).is_some_and(|r| r.start == end && doc.slice(r.start, r.end).starts_with(circled))
-    {
+    if runs_into_circled_digits(doc, i1, end) {
         return;
     }
     // A sign-off after the last sentence (`……办理中。end`) or opening a line.
@@ -660,6 +652,14 @@ fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bo
         Some(r) => r.kind == Kind::Space || r.mark().is_some(),
     };
     credit && field_ends
+}
+
+/// Whether the letters ending at byte `end` (run `i1`) run on into circled digits,
+/// `bay③⑧⑤`: an account name spelled to slip past filters, as `bay385` is one (enclosed
+/// alphanumerics, U+2460–U+24FF), not a word or a name to render.
+fn runs_into_circled_digits(doc: &Document, i1: usize, end: usize) -> bool {
+    let circled = |c: char| ('\u{2460}'..='\u{24FF}').contains(&c);
+    doc.runs.get(i1 + 1).is_some_and(|r| r.start == end && doc.slice(r.start, r.end).starts_with(circled))
 }
 
 /// Whether the quotation around a phrase, from its opening mark at the end of `before`

@@ -402,12 +402,15 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         .map(|&(at, _)| at)
         .collect();
     let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || super::common::is_cjk_punct(c));
-    // Depth of “” at each straight quote, counted as the quotes are visited.
-    let (mut cursor, mut depth) = (p.start, 0);
+    // Depth of “” and of code's braces at each straight quote, counted as the quotes are
+    // visited; what holds for the whole line, worked out once when first asked.
+    let (mut cursor, mut depth, mut braces) = (p.start, 0, 0);
+    let (mut last_close, mut english) = (None, None);
     let mut k = 0;
     while k + 1 < positions.len() {
         let (a, b) = (positions[k], positions[k + 1]);
         depth += open_doubles(&text[cursor..a]);
+        braces += brace_balance(&text[cursor..a]);
         cursor = a;
         let inner = &text[a + 1..b];
         let has_han = inner.chars().any(is_han);
@@ -422,9 +425,12 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             k += 1;
         } else if ok_shape && (has_han || (q == '"' && outer_cn)) {
             let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
-            // Code's strings, or an English line's own quotes around Chinese strings.
-            let own = in_braces(&text[p.start..a], &text[b..p.end])
-                || (q == '"' && english_around_quotes(&text[p.start..p.end]));
+            // Code's strings: inside braces opened before the pair and closed after it
+            // (`{command "&New" {} "建立一个新文档"}`, `p{font-family: "微软雅黑"}`). Or an
+            // English line's own quotes around Chinese strings.
+            let close = *last_close.get_or_insert_with(|| last_brace_close(&text[p.start..p.end]) + p.start);
+            let own = (braces > 0 && close > b)
+                || (q == '"' && *english.get_or_insert_with(|| english_around_quotes(&text[p.start..p.end])));
             if !own {
                 pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
             }
@@ -435,16 +441,21 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     }
 }
 
-/// Whether a pair of quotes stands inside braces opened before it (`before`) and closed
-/// after it (`after`) on its line: the strings of code — a Tcl list, a CSS rule, a formula
-/// editor's command (`{command "&New" {} "建立一个新文档"}`, `p{font-family: "微软雅黑"}`).
-/// The text blocks of a manual page's table, `T{ … T}`, hold prose: not counted.
-fn in_braces(before: &str, after: &str) -> bool {
-    let count = |s: &str, b: u8| {
-        let bytes = s.as_bytes();
-        memchr::memchr_iter(b, bytes).filter(|&k| k == 0 || bytes[k - 1] != b'T').count()
-    };
-    count(before, b'{') > count(before, b'}') && count(after, b'}') > 0
+/// The braces `{` opened minus those closed in `s`: a Tcl list's, a CSS rule's, a formula
+/// editor's. The text blocks of a manual page's table, `T{ … T}`, hold prose: not counted.
+fn brace_balance(s: &str) -> i32 {
+    let bytes = s.as_bytes();
+    let code = |k: usize| k == 0 || bytes[k - 1] != b'T';
+    memchr::memchr2_iter(b'{', b'}', bytes)
+        .filter(|&k| code(k))
+        .map(|k| if bytes[k] == b'{' { 1 } else { -1 })
+        .sum()
+}
+
+/// Where the last closing brace of the line `s` stands (0 if none), `T}` not counted.
+fn last_brace_close(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    memchr::memrchr_iter(b'}', bytes).find(|&k| k == 0 || bytes[k - 1] != b'T').unwrap_or(0)
 }
 
 /// Whether the paragraph is English around its straight-quoted stretches: no Han and a
