@@ -441,21 +441,26 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     }
 }
 
-/// The braces `{` opened minus those closed in `s`: a Tcl list's, a CSS rule's, a formula
-/// editor's. The text blocks of a manual page's table, `T{ … T}`, hold prose: not counted.
+/// Whether the brace at byte `k` of `bytes` is code's (a Tcl list's, a CSS rule's, a formula
+/// editor's): not one of the `T{ … T}` around a text block of a manual page's table, which
+/// holds prose.
+fn code_brace(bytes: &[u8], k: usize) -> bool {
+    k == 0 || bytes[k - 1] != b'T'
+}
+
+/// The code braces `{` opened minus those closed in `s`.
 fn brace_balance(s: &str) -> i32 {
     let bytes = s.as_bytes();
-    let code = |k: usize| k == 0 || bytes[k - 1] != b'T';
     memchr::memchr2_iter(b'{', b'}', bytes)
-        .filter(|&k| code(k))
+        .filter(|&k| code_brace(bytes, k))
         .map(|k| if bytes[k] == b'{' { 1 } else { -1 })
         .sum()
 }
 
-/// Where the last closing brace of the line `s` stands (0 if none), `T}` not counted.
+/// Where the last closing code brace of the line `s` stands (0 if none).
 fn last_brace_close(s: &str) -> usize {
     let bytes = s.as_bytes();
-    memchr::memrchr_iter(b'}', bytes).find(|&k| k == 0 || bytes[k - 1] != b'T').unwrap_or(0)
+    memchr::memrchr_iter(b'}', bytes).find(|&k| code_brace(bytes, k)).unwrap_or(0)
 }
 
 /// Whether the paragraph is English around its straight-quoted stretches: no Han and a
