@@ -217,6 +217,9 @@ pub struct Words<'a> {
     pub question_words: Vec<&'a str>,
     /// Characters typical of transliterated foreign names.
     pub transliteration: String,
+    /// Characters that stand in no transliterated name (吗, 就): one next to a `?` or `.`
+    /// between Han characters says it is no lost name dot.
+    pub not_in_names: String,
     /// Given names that open many transliterated names (约翰, 玛丽).
     pub given_names: Vec<&'a str>,
     /// Words of bylines and credit lines (记者, 摄影, 来源).

@@ -3,7 +3,7 @@
 //! hyphen in a range of dates or numbers.
 
 use super::Context;
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::Paragraph;
 use crate::scan::Kind;
 
@@ -105,15 +105,18 @@ fn malformed(cx: &mut Context, p: &Paragraph, i: usize) {
     if tail.kind != Kind::Digit || mark.chars != 1 {
         return;
     }
-    let unit_after = get(i + 3).is_some_and(|r| {
-        r.is_han() && doc.slice(r.start, r.end).starts_with(['亿', '万', '元', '倍', '米', '吨', '人'])
-            || r.is_mark('%')
-    });
+    let unit_at = |k: usize| {
+        get(k).is_some_and(|r| {
+            r.is_han() && doc.slice(r.start, r.end).starts_with(['亿', '万', '元', '倍', '米', '吨', '人'])
+                || r.is_mark('%')
+        })
+    };
+    if mark.is_mark('，') {
+        separators(cx, p, i, unit_at);
+        return;
+    }
+    let unit_after = unit_at(i + 3);
     let (to, key, app) = match mark.mark() {
-        // A thousands separator written full-width: 1-3 digits, then exactly 3.
-        Some('，') if run.chars <= 3 && tail.chars == 3 && unit_after => {
-            ("", "separator", Applicability::Safe)
-        }
         // A decimal point written as a full-width full stop, or as 。 (which may also end
         // a sentence before one that starts with a number: confirm that one).
         Some('．') if unit_after => (".", "decimal", Applicability::Safe),
@@ -124,6 +127,42 @@ fn malformed(cx: &mut Context, p: &Paragraph, i: usize) {
     let fixed = format!("{}{to}{}", doc.slice(run.start, run.end), doc.slice(tail.start, tail.end));
     if let Some(d) = cx.report(MALFORMED, run.start, tail.end, key, &[("found", found), ("fix", &fixed)]) {
         d.fix = Some(Fix::replace(app, mark.start, mark.end, to));
+    }
+}
+
+/// Thousands separators written full-width: 1-3 digits, then groups of exactly 3 and a
+/// unit (`1，234亿`, `11，860，959人`), the whole number reported once, from digit run `i`,
+/// its first group.
+fn separators(cx: &mut Context, p: &Paragraph, i: usize, unit_at: impl Fn(usize) -> bool) {
+    let doc = cx.doc;
+    let first = doc.runs[i];
+    let group_before =
+        i >= p.runs.start + 2 && doc.runs[i - 1].is_mark('，') && doc.runs[i - 2].is(Kind::Digit);
+    if first.chars > 3 || group_before {
+        return;
+    }
+    let (mut last, mut commas) = (i, Vec::new());
+    while last + 2 < p.runs.end {
+        let (mark, group) = (doc.runs[last + 1], doc.runs[last + 2]);
+        if !(mark.is_mark('，') && mark.chars == 1 && group.is(Kind::Digit) && group.chars == 3) {
+            break;
+        }
+        commas.push(Edit { start: mark.start, end: mark.end, replacement: String::new() });
+        last += 2;
+    }
+    if commas.is_empty() || !unit_at(last + 1) {
+        return;
+    }
+    let found = doc.slice(first.start, doc.runs[last].end);
+    let fixed: String = found.chars().filter(|c| *c != '，').collect();
+    if let Some(d) = cx.report(
+        MALFORMED,
+        first.start,
+        doc.runs[last].end,
+        "separator",
+        &[("found", found), ("fix", &fixed)],
+    ) {
+        d.fix = Some(Fix::new(Applicability::Safe, "删除", commas));
     }
 }
 

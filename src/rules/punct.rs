@@ -91,9 +91,19 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if c == '．' {
         return tb >= 1 && ta >= 1;
     }
-    // ?, . and spaces: two characters on each side, at least three of the four typical
-    // of transliteration and at least one on each side (努尔?白克力, 杰夫 弗莱克).
-    nb == 2 && na == 2 && tb >= 1 && ta >= 1 && tb + ta >= 3
+    // ? and .: two characters on each side, at least three of the four typical of
+    // transliteration and at least one on each side (努尔?白克力, 杰夫.弗莱克), and none next to
+    // the mark that stands in no name (生活在金华?就爱, 什么吗?奥斯卡).
+    let never = &cx.catalog.words.not_in_names;
+    let touching = [doc.slice(doc.runs[i - 1].start, doc.runs[i].start).chars().next_back(), {
+        doc.slice(doc.runs[i + 1].start, doc.runs[i + 1].end).chars().next()
+    }];
+    nb == 2
+        && na == 2
+        && tb >= 1
+        && ta >= 1
+        && tb + ta >= 3
+        && !touching.into_iter().flatten().any(|c| never.contains(c))
 }
 
 /// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.
