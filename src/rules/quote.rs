@@ -435,6 +435,14 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
                 pair_report(cx, FOREIGN_STYLE, (a, q), Some((b, q)), to);
             }
             k += 2;
+        } else if !has_han
+            && inner.bytes().any(|c| c.is_ascii_graphic())
+            && !inner.chars().any(super::common::is_cjk_punct)
+        {
+            // Quotes around English or code (`":help"`, `'%/%R%# '`): a pair of their own,
+            // not the opening of the next one (as a closing and an opening quote around
+            // Chinese marks, `"。"`, are).
+            k += 2;
         } else {
             k += 1;
         }
