@@ -78,6 +78,9 @@ enum Shape {
 pub struct Register {
     /// The document has capital Latin letters (letter case can be trusted).
     pub cased: bool,
+    /// The document has a capital Latin letter: its case is shown, not only assumed for
+    /// want of Latin words to judge by.
+    pub capital: bool,
     /// Technical writing, full of English terms (manuals, software help).
     pub technical: bool,
     /// The document shows technical signs, if fewer (one Latin word or piece of code
@@ -120,7 +123,7 @@ impl Register {
         // Software help and manuals name products, keys and people in Latin throughout: four
         // capitalised words or more, one for every 60 Han characters or fewer.
         let names_in_latin = capitals >= 4 && capitals * 60 > han;
-        Register { cased, technical, computing, names_in_latin }
+        Register { cased, capital, technical, computing, names_in_latin }
     }
 }
 
@@ -129,6 +132,8 @@ impl Register {
 struct Scope {
     /// The document has capital Latin letters (letter case can be trusted).
     cased: bool,
+    /// The document has a capital Latin letter (see `Register::capital`).
+    capital: bool,
     /// The document is technical writing, full of English terms.
     technical: bool,
     /// The document shows technical signs: computing terms in English are its custom.
@@ -160,6 +165,7 @@ enum TokenScript {
 fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet<String>) {
     let scope = Scope {
         cased: r.cased,
+        capital: r.capital,
         technical: r.technical,
         computing: r.computing,
         names_in_latin: r.names_in_latin,
@@ -622,7 +628,10 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     // cannot be told from names and brands written small (`master大师干衣机`, `根据wind数据`,
     // `kite pharma`): a hint to check, under a rule of its own; an English phrase is still
     // an untranslated one.
-    if !cased && !has_function {
+    // The same where no capital shows that the text kept its case and no word is English
+    // vocabulary (`iqhwang`, `newbee`, `sporarena` in an article with one or two Latin words).
+    let vocabulary = shapes.iter().any(|(s, w)| *s == Shape::Lower && english(w));
+    if !has_function && (!cased || (!scope.capital && !vocabulary)) {
         cx.report(UNCASED_WORD, start, end, "", &[("found", text)]);
         return;
     }
