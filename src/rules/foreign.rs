@@ -591,12 +591,21 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if at_para_start && right.is_some_and(|r| matches!(r.mark(), Some('-' | '—'))) {
         return;
     }
-    // An original given with its translation after it, `veto right（否决权）`, is quoted
-    // on purpose, not left untranslated.
-    let translated = right_k.is_some_and(|k| {
+    // An original given with its translation after it, `veto right（否决权）`, also past
+    // the marks that close a quoted sentence (`“i'm 'bout to cut it.（我要开始切了）”`), or
+    // after the Chinese title of its work (`《罪人》the sinner`), is quoted on purpose, not
+    // left untranslated.
+    let mut after = right_k;
+    while let Some(k) =
+        after.filter(|&k| matches!(doc.runs[k].mark(), Some('.' | '!' | '?' | '"' | '”' | '’')))
+    {
+        after = next_solid(doc, p, k);
+    }
+    let translated = after.is_some_and(|k| {
         matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
     });
-    if translated {
+    let titled = left_k.is_some_and(|k| doc.runs[k].end == doc.runs[i0].start && doc.runs[k].is_mark('》'));
+    if translated || titled {
         return;
     }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
