@@ -202,8 +202,13 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     }
     let close = doc.runs[j];
     let inner_han = doc.runs[i + 1..j].iter().any(|r| r.is_han());
-    // `DCOUNT(数据库;字段;条件)`: the brackets of a function call.
-    if !inner_han || in_formula(doc, p, open.end) {
+    // `DCOUNT(数据库;字段;条件)`: the brackets of a function call; `index("谆谆教诲", "蛔")`: a
+    // call in code, a name glued to the bracket and a string in it.
+    let called = i > p.runs.start
+        && doc.runs[i - 1].kind == Kind::Latin
+        && doc.runs[i - 1].end == open.start
+        && doc.text[open.end..].starts_with(['"', '\'']);
+    if !inner_han || called || in_formula(doc, p, open.end) {
         return;
     }
     let found = doc.slice(open.start, close.end);

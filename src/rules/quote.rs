@@ -388,9 +388,18 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     let prev_char = |at: usize| text[p.start..at].chars().next_back();
     let next_char = |at: usize| text[at + 1..p.end].chars().next();
     let is_latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
+    // The `x' quotes of older manuals: a ' after a backtick left open (an odd number of
+    // them, as code's `x` pairs its own) closes the backtick's quote.
+    let (mut cursor, mut backtick) = (p.start, false);
+    let mut closes_backtick = |at: usize| {
+        backtick ^= memchr::memchr_iter(b'`', &text.as_bytes()[cursor..at]).count() % 2 == 1;
+        cursor = at;
+        std::mem::take(&mut backtick)
+    };
     let positions: Vec<usize> = marks
         .iter()
         .filter(|&&(_, c)| c == q)
+        .filter(|&&(at, _)| q != '\'' || !closes_backtick(at))
         .filter(|&&(at, _)| {
             let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit());
             let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
