@@ -133,8 +133,12 @@ pub(crate) struct Sides {
 }
 
 impl Sides {
+    /// The characters a name part can have on each side: more than any transliterated
+    /// part holds, so that a long Han run is not read whole for every space beside it.
+    const REACH: usize = 16;
+
     pub(crate) fn new(cx: &Context, i: usize) -> Sides {
-        Sides::up_to(cx, i, usize::MAX)
+        Sides::up_to(cx, i, Sides::REACH)
     }
 
     /// Only the `n` characters nearest to the run on each side.
