@@ -95,9 +95,7 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     // transliteration and at least one on each side (努尔?白克力, 杰夫.弗莱克), and none next to
     // the mark that stands in no name (生活在金华?就爱, 什么吗?奥斯卡).
     let never = &cx.catalog.words.not_in_names;
-    let touching = [doc.slice(doc.runs[i - 1].start, doc.runs[i].start).chars().next_back(), {
-        doc.slice(doc.runs[i + 1].start, doc.runs[i + 1].end).chars().next()
-    }];
+    let touching = [doc.run_text(i - 1).chars().next_back(), doc.run_text(i + 1).chars().next()];
     nb == 2
         && na == 2
         && tb >= 1
