@@ -628,8 +628,10 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     if runs_into_circled_digits(doc, i1, end) {
         return;
     }
-    // A sign-off after the last sentence (`……办理中。end`) or opening a line.
-    let after_sentence = left_k.is_none_or(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？')));
+    // A sign-off after the last sentence (`……办理中。end`), opening a line or closing one
+    // (`运营公司：某某科技有限公司the end`).
+    let after_sentence =
+        left_k.is_none_or(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？'))) || right_k.is_none();
     if after_sentence && words.sign_offs.iter().any(|s| text.eq_ignore_ascii_case(s)) {
         return;
     }
