@@ -415,9 +415,6 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     // visited; what holds for the whole line, worked out once when first asked.
     let (mut cursor, mut depth, mut braces) = (p.start, 0, 0);
     let (mut last_close, mut english) = (None, None);
-    // Technical writing quotes what to type in straight quotes (`加上 "--"。`): a literal,
-    // not a quotation, unless Chinese stands inside (worked out when first asked).
-    let mut technical = None;
     let mut k = 0;
     while k + 1 < positions.len() {
         let (a, b) = (positions[k], positions[k + 1]);
@@ -441,7 +438,9 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             // (`{command "&New" {} "建立一个新文档"}`, `p{font-family: "微软雅黑"}`). Or an
             // English line's own quotes around Chinese strings.
             let close = *last_close.get_or_insert_with(|| last_brace_close(&text[p.start..p.end]) + p.start);
-            let literal = !has_han && *technical.get_or_insert_with(|| cx.register().technical);
+            // Technical writing quotes what to type in straight quotes (`加上 "--"。`): a
+            // literal, not a quotation, unless Chinese stands inside.
+            let literal = !has_han && cx.register().technical;
             let own = literal
                 || (braces > 0 && close > b)
                 || (q == '"' && *english.get_or_insert_with(|| english_around_quotes(&text[p.start..p.end])));
