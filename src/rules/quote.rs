@@ -396,7 +396,7 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         cursor = at;
         std::mem::take(&mut backtick)
     };
-    let positions: Vec<usize> = marks
+    let positions: Vec<(usize, bool)> = marks
         .iter()
         .filter(|&&(_, c)| c == q)
         .filter(|&&(at, _)| q != '\'' || !closes_backtick(at))
@@ -406,9 +406,9 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             // A run of straight quotes ("""") opens and closes nothing: no pairing is
             // right, and pairing them one by one never ends (found by fuzzing).
             let run = prev_char(at) == Some(q) || next_char(at) == Some(q);
-            !in_code(doc, p, at) && !inch && !apostrophe && !run
+            !inch && !apostrophe && !run
         })
-        .map(|&(at, _)| at)
+        .map(|&(at, _)| (at, in_code(doc, p, at)))
         .collect();
     let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || super::common::is_cjk_punct(c));
     // Depth of “” and of code's braces at each straight quote, counted as the quotes are
@@ -417,7 +417,13 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     let (mut last_close, mut english) = (None, None);
     let mut k = 0;
     while k + 1 < positions.len() {
-        let (a, b) = (positions[k], positions[k + 1]);
+        let ((a, a_code), (b, b_code)) = (positions[k], positions[k + 1]);
+        // A quote in a URL or other code pairs with its partner there (`'%/%R%# '`), and
+        // the pair is code's.
+        if a_code || b_code {
+            k += 2;
+            continue;
+        }
         depth += open_doubles(&text[cursor..a]);
         braces += brace_balance(&text[cursor..a]);
         cursor = a;
