@@ -432,7 +432,7 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
         let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
         // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`. One whose
-        // partner counted as code (`=MIDB("中国";1;1) returns " "`) pairs with none outside.
+        // partner is missing (`LEFT("中国;1) 返回 "中"`) pairs with none outside.
         let formula = in_formula(doc, p, a);
         if formula && in_formula(doc, p, b) {
             k += 2;
@@ -458,7 +458,7 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             && inner.bytes().any(|c| c.is_ascii_graphic())
             && !inner.chars().any(super::common::is_cjk_punct)
         {
-            // Quotes around English or code (`":help"`, `'%/%R%# '`): a pair of their own,
+            // Quotes around English or code (`":help"`, `"on error"`): a pair of their own,
             // not the opening of the next one (as a closing and an opening quote around
             // Chinese marks, `"。"`, are).
             k += 2;
