@@ -78,6 +78,10 @@ pub struct Term {
     /// What may not follow for the term to count (既使 but not 既使用).
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// What may not come just before for the term to count: the end of another word the
+    /// term's first character completes (渭南 + 韩城 is not 南韩).
+    #[serde(default)]
+    pub not_after: Vec<String>,
     /// What must follow for the term to count, if anything is listed (说到 counts before
     /// `：“`, 的 before a degree complement such as 很好).
     #[serde(default)]

@@ -125,6 +125,10 @@ fn counts(term: &Term, text: &str, start: usize, end: usize) -> bool {
     if term.not_before.iter().any(|w| after.starts_with(w.as_str())) {
         return false;
     }
+    // ... and words it may be the end of: 渭南 before 韩城 is not 南韩.
+    if term.not_after.iter().any(|w| text[..start].ends_with(w.as_str())) {
+        return false;
+    }
     if term.followed_by.is_empty() && !term.after_quote {
         return true;
     }
