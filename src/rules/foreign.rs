@@ -515,13 +515,14 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
         });
     // Units, the publication's allowed words, computing terms on a technical page or
-    // naming what the noun after them is; where the text lost its case, the names copy
-    // keeps in Latin (`android`, `telegram`).
+    // naming what the noun after them is; where no capital shows anywhere in the text
+    // (it lost its case, or never had more than these words), the names copy keeps in
+    // Latin and the acronyms it writes in capitals (`android`, `telegram`, `led`, `who`).
     let customary = |w: &str| {
         words.latin_allow.contains(w)
             || cx.allow.contains(w)
             || ((scope.computing || names_kind) && words.computing_terms.contains(w))
-            || (!cased && words.latin_names.contains(w))
+            || (!scope.capital && words.latin_names.contains(w))
     };
     let stray = |(s, w): &(Shape, String)| {
         let n = w.chars().count();
