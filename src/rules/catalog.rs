@@ -198,6 +198,8 @@ pub struct Words<'a> {
     pub name_heads: Vec<&'a str>,
     /// Chinese words a Latin name follows (品牌是, 名为).
     pub name_leads: Vec<&'a str>,
+    /// Chinese words that present what follows as foreign words (英文名为, 全称, 口号：).
+    pub mention_leads: Vec<&'a str>,
     /// Words that close an organisation's name (capital, limited).
     #[serde(borrow)]
     pub organisation_words: HashSet<&'a str>,

@@ -606,7 +606,16 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
     });
     let titled = left_k.is_some_and(|k| doc.runs[k].end == doc.runs[i0].start && doc.runs[k].is_mark('》'));
-    if translated || titled {
+    // Words that present it as foreign words, right before it or before a colon before it
+    // (`英文片名为 the story of minglan`, `口号：all we do is`), mention it on purpose.
+    let lead = match left_k {
+        Some(k) if matches!(doc.runs[k].mark(), Some(':' | '：')) => prev_solid(doc, p, k),
+        k => k,
+    };
+    let mentioned = lead.is_some_and(|k| {
+        doc.runs[k].is_han() && words.mention_leads.iter().any(|w| doc.run_text(k).ends_with(w))
+    });
+    if translated || titled || mentioned {
         return;
     }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
