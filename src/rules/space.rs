@@ -28,6 +28,9 @@ pub fn check(cx: &mut Context) {
         // to quotation marks, brackets and the dash of a subtitle: 小客车被“挪车位” 车主很无辜,
         // 蓝色引领 创新发展 ——2017中国海洋经济博览会.
         let headline = is_headline(doc, p);
+        // Whether the line is laid out in columns (a gap of three spaces or more, or a tab,
+        // inside it), worked out when a gap of two asks.
+        let mut columns = None;
         for i in body.start + 1..body.end - 1 {
             let r = doc.runs[i];
             if r.kind != Kind::Space {
@@ -49,13 +52,24 @@ pub fn check(cx: &mut Context) {
             // `— end —`: the spaces inside dashes framing a Latin word are decoration's.
             let framed = (a.is_mark('—') && frames_latin(doc, p, i - 1))
                 || (b.is_mark('—') && frames_latin(doc, p, i + 1));
-            if hyphen || blank || framed || is_layout(found, &doc.text[p.start..r.start]) {
+            let before = &doc.text[p.start..r.start];
+            // On a line laid out in columns, two spaces after a closing mark and before the
+            // next item are a column's gap too (`徐水兰（女）  徐兰荣（女）`); after a comma
+            // or before a mark they are still extra (`欠物业费，  将面临`).
+            let column_gap = r.chars == 2
+                && matches!(a.mark(), Some('）' | '】' | '》' | '”'))
+                && matches!(b.kind, Kind::Han | Kind::Latin | Kind::Digit)
+                && *columns.get_or_insert_with(|| {
+                    doc.runs[body.clone()].iter().any(|r| {
+                        r.kind == Kind::Space && (r.chars >= 3 || doc.slice(r.start, r.end).contains('\t'))
+                    })
+                });
+            if hyphen || blank || framed || column_gap || is_layout(found, before) {
                 continue;
             }
             if a.is_han() && b.is_han() {
                 // Chinese headlines and bylines separate their parts with a space
                 // (记者 张三 通讯员 李四); a space inside a foreign name is name/space's.
-                let before = &doc.text[p.start..r.start];
                 // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…).
                 let byline = before.chars().rev().take(12).collect::<String>().contains(['者', '员'])
                     || before.ends_with(['电', '讯']);
