@@ -200,6 +200,8 @@ pub struct Words<'a> {
     pub name_leads: Vec<&'a str>,
     /// Chinese words that present what follows as foreign words (英文名为, 全称, 口号：).
     pub mention_leads: Vec<&'a str>,
+    /// Chinese words after foreign words that speak of them as words (一词, 在俄语中意为).
+    pub mention_tails: Vec<&'a str>,
     /// Words that close an organisation's name (capital, limited).
     #[serde(borrow)]
     pub organisation_words: HashSet<&'a str>,

@@ -334,7 +334,7 @@ fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glo
     for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
         mixed(cx, t);
     }
-    if !foreign.is_empty() {
+    if !foreign.is_empty() && !cited(cx, p, &tokens) {
         other_script(cx, &foreign);
     }
     if encl != Enclosure::Title {
@@ -420,6 +420,17 @@ fn mixed(cx: &mut Context, t: &Token) {
         (lat, "拉丁字母")
     };
     cx.report(MIXED_SCRIPT, t.start, t.end, "", &[("found", word), ("odd", &odd), ("script", script)]);
+}
+
+/// Whether a phrase is cited on purpose: presented as foreign words (`mentioned`), or
+/// followed by its translation in brackets (`πτνια（即：女士）`).
+fn cited(cx: &Context, p: &Paragraph, tokens: &[Token]) -> bool {
+    let doc = cx.doc;
+    let (i0, i1) = (doc.run_at(tokens[0].start), doc.run_at(tokens[tokens.len() - 1].end - 1));
+    let translated = next_solid(doc, p, i1).is_some_and(|k| {
+        matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
+    });
+    translated || mentioned(cx, p, i0, i1)
 }
 
 fn other_script(cx: &mut Context, tokens: &[&Token]) {
@@ -606,16 +617,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
         matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
     });
     let titled = left_k.is_some_and(|k| doc.runs[k].end == doc.runs[i0].start && doc.runs[k].is_mark('》'));
-    // Words that present it as foreign words, right before it or before a colon before it
-    // (`英文片名为 the story of minglan`, `口号：all we do is`), mention it on purpose.
-    let lead = match left_k {
-        Some(k) if matches!(doc.runs[k].mark(), Some(':' | '：')) => prev_solid(doc, p, k),
-        k => k,
-    };
-    let mentioned = lead.is_some_and(|k| {
-        doc.runs[k].is_han() && words.mention_leads.iter().any(|w| doc.run_text(k).ends_with(w))
-    });
-    if translated || titled || mentioned {
+    if translated || titled || mentioned(cx, p, i0, i1) {
         return;
     }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
@@ -659,6 +661,25 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let lang = phrase_language(text);
     let kind = if tokens.len() > 1 { "短语" } else { "单词" };
     cx.report(UNTRANSLATED, start, end, "", &[("found", text), ("lang", lang), ("kind", kind)]);
+}
+
+/// Whether the words before the phrase of runs `i0..=i1` present it as foreign words, or
+/// the words after it speak of it as one: `英文片名为 the story of minglan`, `口号：all we
+/// do is`, `单词「автомобиль」在俄语中意为「车」`, `日文写作为バカやろう` (words.toml,
+/// mention_leads and mention_tails; a colon or a quotation mark between is stepped over).
+/// Such words are cited on purpose, not left untranslated.
+fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bool {
+    let (doc, words) = (cx.doc, &cx.catalog.words);
+    let step = |k: Option<usize>, marks: &[char], next: &dyn Fn(usize) -> Option<usize>| match k {
+        Some(j) if doc.runs[j].mark().is_some_and(|m| marks.contains(&m)) => next(j),
+        k => k,
+    };
+    let before =
+        step(prev_solid(doc, p, i0), &[':', '：', '“', '「', '‘', '『'], &|j| prev_solid(doc, p, j));
+    let after = step(next_solid(doc, p, i1), &['”', '」', '’', '』'], &|j| next_solid(doc, p, j));
+    let han = |k: Option<usize>| k.filter(|&k| doc.runs[k].is_han()).map(|k| doc.run_text(k));
+    han(before).is_some_and(|t| words.mention_leads.iter().any(|w| t.ends_with(w)))
+        || han(after).is_some_and(|t| words.mention_tails.iter().any(|w| t.starts_with(w)))
 }
 
 /// Whether a phrase that ends at run `i1`, with the solid run `left_k` before it, is
