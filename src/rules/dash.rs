@@ -141,8 +141,9 @@ fn is_age(before: &str) -> bool {
         && ["秒前", "分钟前", "小时前", "天前", "周前", "个月前", "年前"].contains(&unit)
 }
 
-/// `28°46′--29°38′`, `5--10`, `1年--5年`: a range between numbers, not a dash. The
-/// number before may carry a unit of one or two characters.
+/// `28°46′--29°38′`, `5--10`, `1年--5年`, `9:00--下午6:30`: a range between numbers, not
+/// a dash. The number before may carry a unit of one or two characters, the number after
+/// a word of one or two characters before it (下午, 次日).
 fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     let before = doc.text[p.start..doc.runs[i].start].trim_end();
@@ -151,8 +152,12 @@ fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
         let cut = before.char_indices().rev().nth(k).map_or(0, |(at, _)| at);
         before[cut..].chars().all(super::common::is_han) && number_end(&before[..cut])
     };
-    next_solid(doc, p, i).is_some_and(|k| doc.runs[k].kind == Kind::Digit)
-        && (number_end(before) || unit(0) || unit(1))
+    let number_after = next_solid(doc, p, i).is_some_and(|k| {
+        let r = doc.runs[k];
+        r.kind == Kind::Digit
+            || (r.is_han() && r.chars <= 2 && doc.runs.get(k + 1).is_some_and(|n| n.kind == Kind::Digit))
+    });
+    number_after && (number_end(before) || unit(0) || unit(1))
 }
 
 fn form(cx: &mut Context, i: usize, key: &str, app: Applicability) {
