@@ -70,6 +70,7 @@ pub fn check(cx: &mut Context) {
                     if han_side
                         && !is_range(cx, p, i)
                         && !chain(cx, p, i)
+                        && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i) =>
                 {
@@ -236,6 +237,25 @@ fn in_menu_path(doc: &crate::document::Document, p: &Paragraph, i: usize) -> boo
     quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end], &sep)
 }
 
+/// Whether what follows dash run `i` to the end of its line is a short tail without
+/// punctuation: a site's name after a page title (`标题 - 网站名`, `……只为找手机…--社会新闻-东方网`).
+fn title_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    let tail = doc.text[doc.runs[i].end..p.end].trim();
+    let sentence_mark = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、');
+    tail.chars().nth(12).is_none() && !tail.contains(sentence_mark)
+}
+
+/// Whether what follows double hyphen run `i` is a short tail that names a site or a
+/// section, as a page title ends: it has separators of its own or a site's word at its end
+/// (`只为找手机…--社会新闻-东方网`, `判多少年--在..._律师365`, `--陕西富平县资讯`). A short
+/// tail alone is no sign here: `--` is also how plain text writes a subtitle's dash
+/// (`沥青湖--拉丁美洲一个神奇的湖泊`).
+fn site_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    let tail = doc.text[doc.runs[i].end..p.end].trim();
+    let site_word = ["网", "频道", "资讯", "新闻", "吧"].iter().any(|w| tail.ends_with(w));
+    title_tail(doc, p, i) && (site_word || tail.contains(['-', '_', '|', '｜', '…', '.']))
+}
+
 /// Whether the double hyphen of run `i` links a chain of short parts within one clause
 /// (设置--通用--关于本机, 来电咨询--通过审核--签订合同): a menu path or a flow of steps,
 /// not a dash. (A pair of dashes around a short insertion written the same way, 他--一个
@@ -266,15 +286,10 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
         return;
     }
     let before = &doc.text[p.start..doc.runs[i - 1].start];
-    // `标题 - 网站名`: a short tail without punctuation, or any in a line with no
-    // sentence end (a page title, a breadcrumb), is a title separator; so is the one after
-    // the age of a search result (`19小时前 - …`).
-    let tail = doc.text[doc.runs[i].end..p.end].trim();
-    let sentence_mark = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、');
-    if (tail.chars().nth(12).is_none() && !tail.contains(sentence_mark))
-        || is_headline(doc, p)
-        || is_age(before)
-    {
+    // `标题 - 网站名`: a short tail, or any in a line with no sentence end (a page title, a
+    // breadcrumb), is a title separator; so is the one after the age of a search result
+    // (`19小时前 - …`).
+    if title_tail(doc, p, i) || is_headline(doc, p) || is_age(before) {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);
