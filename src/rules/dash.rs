@@ -144,8 +144,11 @@ fn is_age(before: &str) -> bool {
 
 /// `28°46′--29°38′`, `5--10`, `1年--5年`, `9:00--下午6:30`: a range between numbers, not
 /// a dash. The number before may carry a unit of one or two characters, the number after
-/// a word of one or two characters before it (下午, 次日).
+/// a word for the time of day before it (下午, 次日; not any word: `4.5岁--女孩5岁`,
+/// `80头--其中71头` are dashes).
 fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    const TIME_OF_DAY: &[&str] =
+        &["上午", "下午", "早上", "晚上", "中午", "凌晨", "傍晚", "次日", "翌日", "当日"];
     let doc = cx.doc;
     let before = doc.text[p.start..doc.runs[i].start].trim_end();
     let number_end = |s: &str| s.ends_with(|c: char| c.is_ascii_digit() || "′″'’‘°%".contains(c));
@@ -156,7 +159,8 @@ fn is_range(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let number_after = next_solid(doc, p, i).is_some_and(|k| {
         let r = doc.runs[k];
         r.kind == Kind::Digit
-            || (r.is_han() && r.chars <= 2 && doc.runs.get(k + 1).is_some_and(|n| n.kind == Kind::Digit))
+            || (TIME_OF_DAY.contains(&doc.run_text(k))
+                && doc.runs.get(k + 1).is_some_and(|n| n.kind == Kind::Digit))
     });
     number_after && (number_end(before) || unit(0) || unit(1))
 }
