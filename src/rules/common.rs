@@ -172,6 +172,13 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if doc.runs[i].mark() != Some('?') {
         return false;
     }
+    // Between tabs it fills a cell of a table (an ASCII chart: `3F\t?\t177`): the mark itself.
+    let tab = |r: Option<&Run>| {
+        r.is_some_and(|r| r.kind == Kind::Space && doc.slice(r.start, r.end).contains('\t'))
+    };
+    if tab(prev_run(doc, p, i)) && tab(next_run(doc, p, i)) {
+        return false;
+    }
     let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
     // `倍??` outside a question: two or more in a row.

@@ -142,9 +142,9 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
     let prev = (i > p.runs.start).then(|| doc.runs[i - 1]);
     let next = (i + 1 < p.runs.end).then(|| doc.runs[i + 1]);
-    // A mark that fills a quotation is named, not used: `缺省为“.”`.
+    // A mark that fills a quotation or brackets is named, not used: `缺省为“.”`, `句点（.）`.
     let quoted = |o: char, c: char| prev.is_some_and(|r| r.is_mark(o)) && next.is_some_and(|r| r.is_mark(c));
-    if quoted('“', '”') || quoted('「', '」') || quoted('‘', '’') {
+    if quoted('“', '”') || quoted('「', '」') || quoted('‘', '’') || quoted('（', '）') {
         return;
     }
     let prev_cn = is_chinese_side(prev.as_ref());
