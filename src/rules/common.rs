@@ -189,7 +189,11 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     // (After ？ or ！ it is a question mark doubled in the wrong width: `？?`.)
     const MARKS: &str = "。，、；：…）】:;,)/|";
     match prev_run(doc, p, i).map(|r| r.kind) {
-        None | Some(Kind::Space) => true,
+        None => true,
+        // (A space between a question and its mark is a spacing slip: `你答对了吗 ?`, the
+        // question word in the words right before the space.)
+        Some(Kind::Space) => !prev_solid(doc, p, i)
+            .is_some_and(|k| doc.runs[k].is_han() && has_question_word(cx, doc.run_text(k))),
         Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
             !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i)
         }
