@@ -241,12 +241,12 @@ fn in_menu_path(doc: &crate::document::Document, p: &Paragraph, i: usize) -> boo
     quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end], &sep)
 }
 
-/// Whether what follows dash run `i` to the end of its line is a short tail without
+/// What follows dash run `i` to the end of its line, if it is a short tail without
 /// punctuation: a site's name after a page title (`标题 - 网站名`, `……只为找手机…--社会新闻-东方网`).
-fn title_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+fn title_tail<'d>(doc: &'d crate::document::Document, p: &Paragraph, i: usize) -> Option<&'d str> {
     let tail = doc.text[doc.runs[i].end..p.end].trim();
     let sentence_mark = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、');
-    tail.chars().nth(12).is_none() && !tail.contains(sentence_mark)
+    (tail.chars().nth(12).is_none() && !tail.contains(sentence_mark)).then_some(tail)
 }
 
 /// Whether what follows double hyphen run `i` is a short tail that names a site or a
@@ -255,9 +255,10 @@ fn title_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool 
 /// tail alone is no sign here: `--` is also how plain text writes a subtitle's dash
 /// (`沥青湖--拉丁美洲一个神奇的湖泊`).
 fn site_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
-    let tail = doc.text[doc.runs[i].end..p.end].trim();
-    let site_word = ["网", "频道", "资讯", "新闻", "吧"].iter().any(|w| tail.ends_with(w));
-    title_tail(doc, p, i) && (site_word || tail.contains(['-', '_', '|', '｜', '…', '.']))
+    title_tail(doc, p, i).is_some_and(|tail| {
+        ["网", "频道", "资讯", "新闻", "吧"].iter().any(|w| tail.ends_with(w))
+            || tail.contains(['-', '_', '|', '｜', '…', '.'])
+    })
 }
 
 /// Whether the double hyphen of run `i` links a chain of short parts within one clause
@@ -293,7 +294,7 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     // `标题 - 网站名`: a short tail, or any in a line with no sentence end (a page title, a
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).
-    if title_tail(doc, p, i) || is_headline(doc, p) || is_age(before) {
+    if title_tail(doc, p, i).is_some() || is_headline(doc, p) || is_age(before) {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);

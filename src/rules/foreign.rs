@@ -427,10 +427,15 @@ fn mixed(cx: &mut Context, t: &Token) {
 fn cited(cx: &Context, p: &Paragraph, tokens: &[Token]) -> bool {
     let doc = cx.doc;
     let (i0, i1) = (doc.run_at(tokens[0].start), doc.run_at(tokens[tokens.len() - 1].end - 1));
-    let translated = next_solid(doc, p, i1).is_some_and(|k| {
+    opens_translation(doc, next_solid(doc, p, i1)) || mentioned(cx, p, i0, i1)
+}
+
+/// Whether run `k` opens brackets with Chinese right inside: the translation of what stands
+/// before them (`veto right（否决权）`).
+fn opens_translation(doc: &Document, k: Option<usize>) -> bool {
+    k.is_some_and(|k| {
         matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
-    });
-    translated || mentioned(cx, p, i0, i1)
+    })
 }
 
 fn other_script(cx: &mut Context, tokens: &[&Token]) {
@@ -613,9 +618,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     {
         after = next_solid(doc, p, k);
     }
-    let translated = after.is_some_and(|k| {
-        matches!(doc.runs[k].mark(), Some('（' | '(')) && doc.runs.get(k + 1).is_some_and(|r| r.is_han())
-    });
+    let translated = opens_translation(doc, after);
     let titled = left_k.is_some_and(|k| doc.runs[k].end == doc.runs[i0].start && doc.runs[k].is_mark('》'));
     if translated || titled || mentioned(cx, p, i0, i1) {
         return;
