@@ -241,6 +241,38 @@ fn in_menu_path(doc: &crate::document::Document, p: &Paragraph, i: usize) -> boo
     quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end], &sep)
 }
 
+/// Whether spaced hyphen run `i` separates a term from its description in a definition
+/// list: a short term opens the line (no mark, no digit), and a line beside it has the same
+/// shape (`正常 - 此子类型将所有值绘制为绝对值。⏎堆叠 - 此子类型绘制……`). A single line of that
+/// shape is a sentence with a dash (`新协议 - 两国合作的里程碑 - …`).
+fn in_definition_list(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    let opens_with_term = |q: &Paragraph, hyphen: usize| {
+        let term = doc.text[q.start..doc.runs[hyphen].start].trim();
+        let mark = |c: char| c.is_ascii_digit() || super::common::is_cjk_punct(c) || ",:;".contains(c);
+        !term.is_empty() && term.chars().nth(10).is_none() && !term.contains(mark)
+    };
+    let spaced = |j: usize, q: &Paragraph| {
+        doc.runs[j].is_mark('-')
+            && doc.runs[j].chars == 1
+            && j > q.runs.start
+            && doc.runs[j - 1].kind == Kind::Space
+            && doc.runs.get(j + 1).is_some_and(|r| r.kind == Kind::Space)
+    };
+    // The first spaced hyphen among a line's first runs, if a short term comes before it.
+    let shaped = |q: &Paragraph| {
+        q.runs.clone().take(12).find(|&j| spaced(j, q)).is_some_and(|j| opens_with_term(q, j))
+    };
+    if !opens_with_term(p, i) {
+        return false;
+    }
+    let k = doc.paragraphs.partition_point(|q| q.start < p.start);
+    [k.checked_sub(1), k.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| doc.paragraphs.get(j))
+        .any(shaped)
+}
+
 /// What follows dash run `i` to the end of its line, if it is a short tail without
 /// punctuation: a site's name after a page title (`标题 - 网站名`, `……只为找手机…--社会新闻-东方网`).
 fn title_tail<'d>(doc: &'d crate::document::Document, p: &Paragraph, i: usize) -> Option<&'d str> {
@@ -294,7 +326,11 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     // `标题 - 网站名`: a short tail, or any in a line with no sentence end (a page title, a
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).
-    if title_tail(doc, p, i).is_some() || is_headline(doc, p) || is_age(before) {
+    if title_tail(doc, p, i).is_some()
+        || is_headline(doc, p)
+        || is_age(before)
+        || in_definition_list(doc, p, i)
+    {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);
