@@ -390,10 +390,10 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
     let is_latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
     // The `x' quotes of older manuals: a ' after a backtick left open (an odd number of
     // them, as code's `x` pairs its own) closes the backtick's quote.
-    let (mut cursor, mut backtick) = (p.start, false);
+    let (mut seen, mut backtick) = (p.start, false);
     let mut closes_backtick = |at: usize| {
-        backtick ^= memchr::memchr_iter(b'`', &text.as_bytes()[cursor..at]).count() % 2 == 1;
-        cursor = at;
+        backtick ^= memchr::memchr_iter(b'`', &text.as_bytes()[seen..at]).count() % 2 == 1;
+        seen = at;
         std::mem::take(&mut backtick)
     };
     let positions: Vec<(usize, bool)> = marks
