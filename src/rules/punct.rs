@@ -164,8 +164,25 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if !flag || in_option_brackets(doc, p, i) || in_formula(doc, p, r.start) {
         return;
     }
-    let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     let found = doc.slice(r.start, r.end);
+    // A `.` that ends no sentence: between a work's title and its part inside title marks
+    // (《沁园春.雪》 → ·), after a numeral that opens a line (四.注意事项 → 、).
+    if c == '.' && next_cn {
+        let instead = if in_title_marks(doc, p, i) {
+            Some(("title-dot", "·"))
+        } else if opens_with_ordinal(doc, p, i) {
+            Some(("ordinal", "、"))
+        } else {
+            None
+        };
+        if let Some((key, fix)) = instead {
+            if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, key, &[("found", found), ("fix", fix)]) {
+                d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, fix));
+            }
+            return;
+        }
+    }
+    let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     // A `?` after a sentence with no question word may be a lost character instead.
     if c == '?' && !asks(cx, p, r.start) {
         if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "maybe-lost", &[("found", found), ("fix", &fw)])
@@ -182,6 +199,24 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "", &[("found", found), ("fix", &fw)]) {
         d.fix = Some(Fix::replace(Applicability::Safe, r.start, end, &fw));
     }
+}
+
+/// Whether run `i` stands inside title marks of its paragraph: a 《 before it and a 》
+/// after it, with neither mark closed or opened between.
+fn in_title_marks(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let title_mark = |j: usize| doc.runs[j].mark().filter(|m| matches!(m, '《' | '》'));
+    (p.runs.start..i).rev().find_map(title_mark) == Some('《')
+        && (i + 1..p.runs.end).find_map(title_mark) == Some('》')
+}
+
+/// Whether run `i` follows a Chinese numeral that opens its line, as an item's number
+/// does (四.注意事项, 十二.附则).
+fn opens_with_ordinal(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    prev_solid(doc, p, i).is_some_and(|j| {
+        let t = doc.run_text(j);
+        j == doc.trimmed_runs(p).start && t.len() <= 9 && t.chars().all(numeral)
+    })
 }
 
 /// `(…)` around Chinese text → `（…）`. A Latin-only gloss in half-width brackets is
