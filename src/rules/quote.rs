@@ -741,7 +741,8 @@ impl Balance {
         while i < closes.len() {
             let (at, c) = closes[i];
             let want = if c == '”' { '“' } else { '‘' };
-            let Some(k) = left.iter().position(|o| o.ch == want && o.at > at) else {
+            let Some(k) = left.iter().position(|o| o.ch == want && o.at > at && reversed(cx.doc, at, o.at))
+            else {
                 i += 1;
                 continue;
             };
@@ -789,6 +790,17 @@ impl Balance {
         }
         report_strays(cx, &left, &closes);
     }
+}
+
+/// Whether a closing mark at `close` and an opening one at `open` after it look swapped,
+/// around a term (`”清水衙门“`) or one sentence (`问道：”会怎样？“`): the closing mark
+/// follows no comma or sentence end (after those it closes a quotation begun earlier, and
+/// the opening mark begins another), and no sentence ends between them.
+fn reversed(doc: &Document, close: usize, open: usize) -> bool {
+    let ends = ['。', '！', '？', '!', '?', '…'];
+    let before = doc.text[..close].chars().next_back();
+    let inner = doc.text[close..open].trim_end_matches(ends);
+    !before.is_some_and(|c| ends.contains(&c) || matches!(c, '，' | ',')) && !inner.contains(ends)
 }
 
 /// Report quotation marks left open and closing marks with no opening one.
