@@ -635,7 +635,12 @@ fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) 
     let after = text[at + c.len_utf8()..p.end].chars().next();
     let latin =
         |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_han(c)));
-    (latin(before) && latin(after)) || (c == '’' && latin(before) && stack.last().is_none_or(|o| o.ch != '‘'))
+    // The minutes of an angle written with a quotation mark for the prime: 109°13‘.
+    let digits = text[p.start..at].trim_end_matches(|c: char| c.is_ascii_digit());
+    let minutes = digits.len() < at - p.start && digits.ends_with('°');
+    minutes
+        || (latin(before) && latin(after))
+        || (c == '’' && latin(before) && stack.last().is_none_or(|o| o.ch != '‘'))
 }
 
 fn label(at: usize, c: char) -> crate::diagnostic::Label {
