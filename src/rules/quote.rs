@@ -401,7 +401,13 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         .filter(|&&(_, c)| c == q)
         .filter(|&&(at, _)| q != '\'' || !closes_backtick(at))
         .filter(|&&(at, _)| {
-            let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit());
+            // After a digit, an inch or foot mark (5'6"), unless it closes a quote opened a
+            // few characters before (`尺寸是"27"`, `用 ":set uc=0"`).
+            let closes_near = || {
+                let before = &text[p.start..at];
+                before.matches(q).count() % 2 == 1 && before.rfind(q).is_some_and(|o| at - o <= 40)
+            };
+            let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit()) && !closes_near();
             let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
             // A run of straight quotes ("""") opens and closes nothing: no pairing is
             // right, and pairing them one by one never ends (found by fuzzing).
@@ -565,13 +571,18 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     for (pi, p) in paras.iter().enumerate() {
         let mut unmatched_close: Vec<(usize, char)> = Vec::new();
         let first_solid = doc.trimmed_runs(p).next().map(|i| doc.runs[i].start);
+        let swapped = if continuation { Vec::new() } else { swapped_pairs(doc, p, claimed) };
+        for &(close, open) in &swapped {
+            report_reversed(cx, (close, '”'), (open, '“'));
+        }
         for r in &doc.runs[p.runs.clone()] {
             let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’')) else {
                 continue;
             };
             for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
-                if claimed.contains(&at) || is_apostrophe(text, p, at, c, &b.stack) {
+                let paired = || swapped.iter().any(|&(a, b)| at == a || at == b);
+                if claimed.contains(&at) || is_apostrophe(text, p, at, c, &b.stack) || paired() {
                     continue;
                 }
                 match c {
@@ -753,13 +764,7 @@ impl Balance {
             };
             let o = left.remove(k);
             closes.remove(i);
-            let (cs, ws) = (c.to_string(), want.to_string());
-            if let Some(d) =
-                cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)])
-            {
-                d.labels.push(label(o.at, want));
-                d.fix = Some(swap_fix("交换前后引号", (at, c, &ws), (o.at, want, &cs)));
-            }
+            report_reversed(cx, (at, c), (o.at, want));
         }
         // “…“ : the second opening mark stands where the closing one belongs.
         while left.len() >= 2 && left[left.len() - 1].ch == left[left.len() - 2].ch {
@@ -800,12 +805,47 @@ impl Balance {
 /// Whether a closing mark at `close` and an opening one at `open` after it look swapped,
 /// around a term (`”清水衙门“`) or one sentence (`问道：”会怎样？“`): the closing mark
 /// follows no comma or sentence end (after those it closes a quotation begun earlier, and
-/// the opening mark begins another), and no sentence ends between them.
+/// the opening mark begins another), and no sentence ends between them, nor other
+/// quotation marks.
 fn reversed(doc: &Document, close: usize, open: usize) -> bool {
     let ends = ['。', '！', '？', '!', '?', '…'];
     let before = doc.text[..close].chars().next_back();
-    let inner = doc.text[close..open].trim_end_matches(ends);
-    !before.is_some_and(|c| ends.contains(&c) || matches!(c, '，' | ',')) && !inner.contains(ends)
+    let inner = &doc.text[close + '”'.len_utf8()..open];
+    !before.is_some_and(|c| ends.contains(&c) || matches!(c, '，' | ','))
+        && !inner.trim_end_matches(ends).contains(ends)
+        && !inner.contains(['“', '”', '‘', '’'])
+}
+
+/// A paragraph whose double quotation marks all come swapped, pair after pair
+/// (`将目录”甲“打包到”乙“中`): the pairs (closing mark, opening mark). One swapped pair
+/// alone is found when the paragraph is settled.
+fn swapped_pairs(doc: &Document, p: &Paragraph, claimed: &HashSet<usize>) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    for r in &doc.runs[p.runs.clone()] {
+        if let Some(c @ ('“' | '”')) = r.mark() {
+            marks.extend((0..r.chars as usize).map(|k| (r.start + k * c.len_utf8(), c)));
+        }
+    }
+    marks.retain(|(at, _)| !claimed.contains(at));
+    let alternate = marks.len() >= 4
+        && marks.len() % 2 == 0
+        && marks.chunks(2).all(|w| w[0].1 == '”' && w[1].1 == '“' && reversed(doc, w[0].0, w[1].0));
+    if alternate {
+        marks.chunks(2).map(|w| (w[0].0, w[1].0)).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Report a closing mark before its opening one, with the swap as a safe fix.
+fn report_reversed(cx: &mut Context, (at, c): (usize, char), (open, want): (usize, char)) {
+    let (cs, ws) = (c.to_string(), want.to_string());
+    if let Some(d) =
+        cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)])
+    {
+        d.labels.push(label(open, want));
+        d.fix = Some(swap_fix("交换前后引号", (at, c, &ws), (open, want, &cs)));
+    }
 }
 
 /// Report quotation marks left open and closing marks with no opening one.
