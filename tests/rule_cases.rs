@@ -1,6 +1,7 @@
 //! Every inline case of every rule in rules/*.toml, run with that rule alone: the
 //! flagged substrings must be exactly the ones listed, at the places they first occur in
-//! order, and applying all of the rule's fixes must give `fixed` when it is given.
+//! order, and applying all of the rule's fixes must give `fixed` when it is given, its
+//! safe fixes alone `safe_fixed`.
 
 use zhqa::rules::catalog::catalog;
 use zhqa::{check_as, fix, Format, Selection};
@@ -47,12 +48,15 @@ fn every_rule_case_holds() {
                     .push(format!("{}: {:?}\n    want {:?}\n    got  {:?}", rule.id, case.text, want, got));
                 continue;
             }
-            if let Some(fixed) = &case.fixed {
-                let (out, _) = fix::apply(&case.text, &found, true);
-                if &out != fixed {
+            for (want, unsafe_too, what) in
+                [(&case.fixed, true, "fixed"), (&case.safe_fixed, false, "safe_fixed")]
+            {
+                let Some(want) = want else { continue };
+                let (out, _) = fix::apply(&case.text, &found, unsafe_too);
+                if &out != want {
                     failures.push(format!(
-                        "{}: {:?}\n    fixed want {:?}\n    fixed got  {:?}",
-                        rule.id, case.text, fixed, out
+                        "{}: {:?}\n    {what} want {:?}\n    {what} got  {:?}",
+                        rule.id, case.text, want, out
                     ));
                 }
             }

@@ -59,6 +59,9 @@ pub struct Case {
     pub flags: Vec<String>,
     #[serde(default)]
     pub fixed: Option<String>,
+    /// The text after only the safe fixes (`--fix` without `--unsafe-fixes`).
+    #[serde(default)]
+    pub safe_fixed: Option<String>,
     /// `markdown` or `html` for cases in those formats (default: plain text).
     #[serde(default)]
     pub format: Option<String>,

@@ -659,9 +659,9 @@ fn label(at: usize, c: char) -> crate::diagnostic::Label {
 }
 
 /// Replace two marks at once.
-fn swap_fix(title: &str, a: (usize, char, &str), b: (usize, char, &str)) -> Fix {
+fn swap_fix(app: Applicability, title: &str, a: (usize, char, &str), b: (usize, char, &str)) -> Fix {
     Fix::new(
-        Applicability::Safe,
+        app,
         title,
         vec![
             Edit { start: a.0, end: a.0 + a.1.len_utf8(), replacement: a.2.into() },
@@ -803,17 +803,13 @@ impl Balance {
 }
 
 /// Whether a closing mark at `close` and an opening one at `open` after it look swapped,
-/// around a term (`”清水衙门“`) or one sentence (`问道：”会怎样？“`): the closing mark
-/// follows no comma or sentence end (after those it closes a quotation begun earlier, and
-/// the opening mark begins another), and no sentence ends between them, nor other
-/// quotation marks.
+/// around a term (`”清水衙门“`) or one sentence (`问道：”会怎样？“`): no sentence ends
+/// between them (where one does, the closing mark closes a quotation begun earlier and
+/// the opening mark begins another), nor do other quotation marks stand between them.
 fn reversed(doc: &Document, close: usize, open: usize) -> bool {
     let ends = ['。', '！', '？', '!', '?', '…'];
-    let before = doc.text[..close].chars().next_back();
     let inner = &doc.text[close + '”'.len_utf8()..open];
-    !before.is_some_and(|c| ends.contains(&c) || matches!(c, '，' | ','))
-        && !inner.trim_end_matches(ends).contains(ends)
-        && !inner.contains(['“', '”', '‘', '’'])
+    !inner.trim_end_matches(ends).contains(ends) && !inner.contains(['“', '”', '‘', '’'])
 }
 
 /// A paragraph whose double quotation marks all come swapped, pair after pair
@@ -837,14 +833,20 @@ fn swapped_pairs(doc: &Document, p: &Paragraph, claimed: &HashSet<usize>) -> Vec
     }
 }
 
-/// Report a closing mark before its opening one, with the swap as a safe fix.
+/// Report a closing mark before its opening one, with the swap as the fix: a safe one
+/// unless both marks stand where a sentence or clause has just ended (`效果。”如果…了。“在`),
+/// where the closing mark may as well close a quotation begun earlier and the opening
+/// one begin the next.
 fn report_reversed(cx: &mut Context, (at, c): (usize, char), (open, want): (usize, char)) {
+    let after_end =
+        |k: usize| cx.doc.text[..k].chars().next_back().is_some_and(|c| "。！？!?…，,".contains(c));
+    let app = if after_end(at) && after_end(open) { Applicability::Unsafe } else { Applicability::Safe };
     let (cs, ws) = (c.to_string(), want.to_string());
     if let Some(d) =
         cx.report(UNBALANCED, at, at + c.len_utf8(), "reversed", &[("close", &cs), ("open", &ws)])
     {
         d.labels.push(label(open, want));
-        d.fix = Some(swap_fix("交换前后引号", (at, c, &ws), (open, want, &cs)));
+        d.fix = Some(swap_fix(app, "交换前后引号", (at, c, &ws), (open, want, &cs)));
     }
 }
 
@@ -892,7 +894,12 @@ fn nesting(cx: &mut Context, o: &Open, close: usize, c: char, key: &str, to: (&s
     let inner = cx.doc.slice(o.at, close + c.len_utf8()).to_string();
     if let Some(d) = cx.report(NESTING, o.at, o.at + o.ch.len_utf8(), key, &[("found", &inner)]) {
         d.labels.push(label(close, c));
-        d.fix = Some(swap_fix(&format!("改为{}…{}", to.0, to.1), (o.at, o.ch, to.0), (close, c, to.1)));
+        d.fix = Some(swap_fix(
+            Applicability::Safe,
+            &format!("改为{}…{}", to.0, to.1),
+            (o.at, o.ch, to.0),
+            (close, c, to.1),
+        ));
     }
 }
 
