@@ -396,25 +396,29 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         seen = at;
         std::mem::take(&mut backtick)
     };
+    // Whether an odd number of the paragraph's quotes comes before a quote, the last of
+    // them at most 40 bytes before it: the quote may close that one.
+    let (mut odd, mut last) = (false, None);
     let positions: Vec<(usize, bool)> = marks
         .iter()
         .filter(|&&(_, c)| c == q)
-        .filter(|&&(at, _)| q != '\'' || !closes_backtick(at))
-        .filter(|&&(at, _)| {
+        .map(|&(at, _)| {
+            let closes_near = odd && last.is_some_and(|o| at - o <= 40);
+            (odd, last) = (!odd, Some(at));
+            (at, closes_near)
+        })
+        .filter(|&(at, _)| q != '\'' || !closes_backtick(at))
+        .filter(|&(at, closes_near)| {
             // After a digit, an inch or foot mark (5'6"), unless it closes a quote opened a
             // few characters before (`尺寸是"27"`, `用 ":set uc=0"`).
-            let closes_near = || {
-                let before = &text[p.start..at];
-                before.matches(q).count() % 2 == 1 && before.rfind(q).is_some_and(|o| at - o <= 40)
-            };
-            let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit()) && !closes_near();
+            let inch = prev_char(at).is_some_and(|c| c.is_ascii_digit()) && !closes_near;
             let apostrophe = q == '\'' && is_latin(prev_char(at)) && is_latin(next_char(at));
             // A run of straight quotes ("""") opens and closes nothing: no pairing is
             // right, and pairing them one by one never ends (found by fuzzing).
             let run = prev_char(at) == Some(q) || next_char(at) == Some(q);
             !inch && !apostrophe && !run
         })
-        .map(|&(at, _)| (at, in_code(doc, p, at)))
+        .map(|(at, _)| (at, in_code(doc, p, at)))
         .collect();
     let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || super::common::is_cjk_punct(c));
     // Depth of “” and of code's braces at each straight quote, counted as the quotes are
@@ -575,13 +579,15 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
         for &(close, open) in &swapped {
             report_reversed(cx, (close, '”'), (open, '“'));
         }
+        // The marks of those pairs, in order, for the walk below to pass over.
+        let swapped: Vec<usize> = swapped.iter().flat_map(|&(a, b)| [a, b]).collect();
         for r in &doc.runs[p.runs.clone()] {
             let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’')) else {
                 continue;
             };
             for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
-                let paired = || swapped.iter().any(|&(a, b)| at == a || at == b);
+                let paired = || swapped.binary_search(&at).is_ok();
                 if claimed.contains(&at) || is_apostrophe(text, p, at, c, &b.stack) || paired() {
                     continue;
                 }
