@@ -136,7 +136,11 @@ fn doubled(cx: &mut Context, i: usize) {
         let pair_at = |j: usize| j + 1 < chars.len() && chars[j].1 == chars[j + 1].1;
         let aabb =
             (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4))) || (pair_at(k + 2) && !pair_at(k + 4));
+        // An alternative question's 还是 (or) before 是: `是爱慕？还是是为了钱？`.
+        let alternative =
+            c == '是' && left == "还是" && i > 0 && matches!(doc.runs[i - 1].mark(), Some('？' | '?'));
         let in_word = aabb
+            || alternative
             || if words.doubled_function.contains(c) {
                 words.doubled_left_words.iter().any(|w| left.ends_with(*w))
                     || words.doubled_right_words.iter().any(|w| right.starts_with(*w))
