@@ -334,7 +334,14 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
         return;
     }
     let (start, end) = (doc.runs[i - 1].start, doc.runs[i + 1].end);
-    if let Some(d) = cx.report(SPACED_HYPHEN, doc.runs[i].start, doc.runs[i].end, "", &[]) {
-        d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, "——"));
+    // `吉米 - 巴特勒`: the hyphen stands where a name's dot belongs.
+    let name = i >= p.runs.start + 2
+        && i + 2 < p.runs.end
+        && doc.runs[i - 2].is_han()
+        && doc.runs[i + 2].is_han()
+        && super::name::parts_around(cx, i - 2, i + 2);
+    let (key, fix) = if name { ("name", "·") } else { ("", "——") };
+    if let Some(d) = cx.report(SPACED_HYPHEN, doc.runs[i].start, doc.runs[i].end, key, &[]) {
+        d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, fix));
     }
 }

@@ -143,10 +143,14 @@ impl Sides {
 
     /// Only the `n` characters nearest to the run on each side.
     pub(crate) fn up_to(cx: &Context, i: usize, n: usize) -> Sides {
+        Sides::between(cx, i - 1, i + 1, n)
+    }
+
+    /// The `n` characters of run `a` nearest to its end and of run `b` nearest to its start.
+    fn between(cx: &Context, a: usize, b: usize, n: usize) -> Sides {
         let doc = cx.doc;
-        let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
-        let before = doc.slice(a.start, a.end).chars().rev().take(n).collect();
-        Sides { before, after: doc.slice(b.start, b.end).chars().take(n).collect() }
+        let before = doc.run_text(a).chars().rev().take(n).collect();
+        Sides { before, after: doc.run_text(b).chars().take(n).collect() }
     }
 
     /// Of the two characters nearest to the run on each side (a side of one character is
@@ -174,6 +178,24 @@ impl Sides {
             self.after.iter().copied().take_while(|c| cx.catalog.is_transliteration(*c)).collect();
         (left.into_iter().collect(), right)
     }
+}
+
+/// Whether Han runs `a` and `b`, with a mark or a spaced hyphen between them, end and
+/// start like two parts of a transliterated name: two characters on each side, at least
+/// three of the four typical of transliteration and one on each side (努尔?白克力,
+/// 杰夫.弗莱克, 吉米 - 巴特勒), and none next to the gap that stands in no name (生活在金华?就爱,
+/// 什么吗?奥斯卡).
+pub(crate) fn parts_around(cx: &Context, a: usize, b: usize) -> bool {
+    let s = Sides::between(cx, a, b, 2);
+    let [(nb, tb), (na, ta)] = s.near(cx);
+    let never = &cx.catalog.words.not_in_names;
+    let touching = [s.before.first(), s.after.first()];
+    nb == 2
+        && na == 2
+        && tb >= 1
+        && ta >= 1
+        && tb + ta >= 3
+        && !touching.into_iter().flatten().any(|c| never.contains(*c))
 }
 
 /// Whether the text before a space ends in a title or an occupation (数学生物学家 雷顿·迪瓦洛克,

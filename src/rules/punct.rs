@@ -87,21 +87,11 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if matches!(c, '・' | '•' | '‧' | '･' | '∙' | '⋅') {
         return true;
     }
-    let [(nb, tb), (na, ta)] = super::name::Sides::near_of(cx, i);
     if c == '．' {
-        return tb >= 1 && ta >= 1;
+        return super::name::Sides::near_of(cx, i).iter().all(|&(_, t)| t >= 1);
     }
-    // ? and .: two characters on each side, at least three of the four typical of
-    // transliteration and at least one on each side (努尔?白克力, 杰夫.弗莱克), and none next to
-    // the mark that stands in no name (生活在金华?就爱, 什么吗?奥斯卡).
-    let never = &cx.catalog.words.not_in_names;
-    let touching = [doc.run_text(i - 1).chars().next_back(), doc.run_text(i + 1).chars().next()];
-    nb == 2
-        && na == 2
-        && tb >= 1
-        && ta >= 1
-        && tb + ta >= 3
-        && !touching.into_iter().flatten().any(|c| never.contains(c))
+    // ? and .: parts of a name on both sides, as told by their characters.
+    super::name::parts_around(cx, i - 1, i + 1)
 }
 
 /// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.

@@ -718,7 +718,7 @@ impl Balance {
         }
         match (o.ch, o.parent) {
             ('“', Some(('“', parent))) => self.waiting.entry(parent).or_default().push((o, close, c)),
-            ('‘', None) => nesting(cx, &o, close, c, "", ("“", "”")),
+            ('‘', None) if !in_straight_quotes(cx.doc, o.at) => nesting(cx, &o, close, c, "", ("“", "”")),
             _ => {}
         }
     }
@@ -806,6 +806,16 @@ impl Balance {
         }
         report_strays(cx, &left, &closes);
     }
+}
+
+/// Whether offset `at` stands inside a quotation its paragraph opens with a straight
+/// quote (`" 要成为一名合格的‘善粉’…"`): single quotes there are the inner ones, and the
+/// straight quotes are quote/foreign-style's to report.
+fn in_straight_quotes(doc: &Document, at: usize) -> bool {
+    let k = doc.paragraphs.partition_point(|p| p.end < at);
+    doc.paragraphs.get(k).is_some_and(|p| {
+        p.start <= at && memchr::memchr_iter(b'"', &doc.text.as_bytes()[p.start..at]).count() % 2 == 1
+    })
 }
 
 /// Whether a closing mark at `close` and an opening one at `open` after it look swapped,
