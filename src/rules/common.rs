@@ -102,6 +102,20 @@ pub fn is_chinese_side(run: Option<&Run>) -> bool {
     }
 }
 
+/// Whether `.` run `i`, between a Han character and digits, ends a sentence: the digits
+/// count people or things, which no decimal fraction does (`县政府座谈.30名群众代表`,
+/// `侵权之诉.45岁的`), rather than give an amount (`.5亿` lacks its 0).
+pub fn stop_before_count(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    const COUNTED: &str = "名岁号起位人个件次家所条辆只头";
+    doc.runs[i].is_mark('.')
+        && i > p.runs.start
+        && doc.runs[i - 1].is_han()
+        && i + 2 < p.runs.end
+        && doc.runs[i + 1].kind == Kind::Digit
+        && doc.runs[i + 2].is_han()
+        && doc.run_text(i + 2).starts_with(|c: char| COUNTED.contains(c))
+}
+
 /// Index of the previous run in the paragraph that is not a space.
 pub fn prev_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
     (p.runs.start..i).rev().find(|&j| doc.runs[j].kind != Kind::Space)

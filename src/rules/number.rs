@@ -90,7 +90,9 @@ fn malformed(cx: &mut Context, p: &Paragraph, i: usize) {
         let before = (i >= p.runs.start + 2).then(|| doc.runs[i - 2]);
         // Before a date the `.` is a half-width full stop (`预拨到省.2014年后`).
         let date = get(i + 1).is_some_and(|a| doc.slice(a.start, a.end).starts_with(['年', '月', '日']));
-        if before.is_some_and(|b| b.is_han()) && get(i + 1).is_some_and(|a| a.is_han()) && !date {
+        // Before a count it is one too (`座谈.30名群众`): punct/halfwidth's.
+        let stop = super::common::stop_before_count(doc, p, i - 1);
+        if before.is_some_and(|b| b.is_han()) && get(i + 1).is_some_and(|a| a.is_han()) && !date && !stop {
             let dot = doc.runs[i - 1];
             let found = doc.slice(dot.start, run.end);
             let fixed = format!("0{found}");

@@ -3,6 +3,7 @@
 
 use super::common::{
     asks, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
+    stop_before_count,
 };
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -145,7 +146,9 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         ',' | ';' => {
             (prev_cn || next_cn) && !(prev_kind == Some(Kind::Digit) && next_kind == Some(Kind::Digit))
         }
-        '.' => prev_cn && !matches!(next_kind, Some(Kind::Digit | Kind::Latin)),
+        '.' => {
+            prev_cn && (!matches!(next_kind, Some(Kind::Digit | Kind::Latin)) || stop_before_count(doc, p, i))
+        }
         // `案例:2017年` is wrong; `10:30` and `3:1` are not.
         ':' => prev_cn || (next_cn && prev_kind != Some(Kind::Digit)),
         _ => prev_cn || (next_cn && prev_kind != Some(Kind::Latin)),
