@@ -222,6 +222,8 @@ pub struct Words<'a> {
     pub name_particles: HashSet<&'a str>,
     /// Verbs that close a dash-marked attribution (说, 表示...).
     pub speech_verbs: Vec<&'a str>,
+    /// Nouns that end in a speech verb and say nothing (名称, 简称).
+    pub speech_verb_nouns: Vec<&'a str>,
     /// Words that open a clause after a dash: a single — before them is a 破折号.
     pub clause_openers: Vec<&'a str>,
     /// Words that make a sentence a question: a `?` after them is a question mark.

@@ -142,10 +142,11 @@ fn attribution(cx: &Context, p: &Paragraph, i: usize) -> Option<Attribution> {
     let verbs = &cx.catalog.words.speech_verbs;
     // The longest verb at the end, with a speaker before it that is not a verb itself.
     let verb = verbs.iter().filter(|v| who.ends_with(**v)).max_by_key(|v| v.len());
+    let nouns = &cx.catalog.words.speech_verb_nouns;
     let speaker_ok = verb.is_some_and(|v| {
         let speaker = &who[..who.len() - v.len()];
         !speaker.is_empty() && !verbs.contains(&speaker)
-    });
+    }) && !nouns.iter().any(|n| who.ends_with(*n));
     (ends_ok && speaker_ok).then_some(Attribution { punct, dash: i, who: (start, end) })
 }
 
