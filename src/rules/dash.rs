@@ -72,7 +72,8 @@ pub fn check(cx: &mut Context) {
                         && !chain(cx, p, i)
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
-                        && !is_arrow(cx, p, i) =>
+                        && !is_arrow(cx, p, i)
+                        && !(i == body.start && c == '-' && cx.register().technical) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
