@@ -82,8 +82,18 @@ fn watched(cx: &Context, c: char) -> bool {
 /// The traditional-only characters of a Han run into `found`; consecutive ones form one
 /// word (總統 → 总统).
 fn traditional(cx: &Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
-    let r = cx.doc.runs[i];
-    let text = cx.doc.slice(r.start, r.end);
+    let doc = cx.doc;
+    let r = doc.runs[i];
+    // One character alone in quotation marks is cited, not used: `日语中「車」意为「车」`.
+    let mark = |k: Option<usize>| k.and_then(|k| doc.runs.get(k)).and_then(|r| r.mark());
+    let cited = matches!(
+        (mark(i.checked_sub(1)), mark(Some(i + 1))),
+        (Some('「'), Some('」')) | (Some('“'), Some('”')) | (Some('‘'), Some('’')) | (Some('『'), Some('』'))
+    );
+    if r.chars == 1 && cited {
+        return;
+    }
+    let text = doc.slice(r.start, r.end);
     let mut pending: Option<(usize, usize, String)> = None;
     for (off, c) in text.char_indices() {
         let at = r.start + off;
