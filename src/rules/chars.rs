@@ -5,6 +5,7 @@ use super::common::{in_option_brackets, is_lost_question};
 use super::punct::name_between;
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::Paragraph;
 use crate::scan::{han, Kind};
 
 pub const TRADITIONAL: &str = "char/traditional";
@@ -24,7 +25,7 @@ pub fn check(cx: &mut Context) {
                 // watched character following itself; the rest need no look.
                 Kind::Han => {
                     if traditional_on && r.han & han::TRADITIONAL != 0 {
-                        traditional(cx, i, &mut traditional_found);
+                        traditional(cx, p, i, &mut traditional_found);
                     }
                     if doubled_on && r.han & han::WATCHED != 0 {
                         doubled(cx, i);
@@ -81,16 +82,11 @@ fn watched(cx: &Context, c: char) -> bool {
 
 /// The traditional-only characters of a Han run into `found`; consecutive ones form one
 /// word (總統 → 总统).
-fn traditional(cx: &Context, i: usize, found: &mut Vec<(usize, usize, String)>) {
+fn traditional(cx: &Context, p: &Paragraph, i: usize, found: &mut Vec<(usize, usize, String)>) {
     let doc = cx.doc;
     let r = doc.runs[i];
-    // One character alone in quotation marks is cited, not used: `日语中「車」意为「车」`.
-    let mark = |k: Option<usize>| k.and_then(|k| doc.runs.get(k)).and_then(|r| r.mark());
-    let cited = matches!(
-        (mark(i.checked_sub(1)), mark(Some(i + 1))),
-        (Some('「'), Some('」')) | (Some('“'), Some('”')) | (Some('‘'), Some('’')) | (Some('『'), Some('』'))
-    );
-    if r.chars == 1 && cited {
+    // A word spoken of as a word is cited, not used: `日语中「車」意为「车」`, `包含文本「車」`.
+    if super::foreign::mentioned(cx, p, i, i) {
         return;
     }
     let text = doc.slice(r.start, r.end);

@@ -671,7 +671,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
 /// do is`, `单词「автомобиль」在俄语中意为「车」`, `日文写作为バカやろう` (words.toml,
 /// mention_leads and mention_tails; a colon or a quotation mark between is stepped over).
 /// Such words are cited on purpose, not left untranslated.
-fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bool {
+pub(crate) fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bool {
     let (doc, words) = (cx.doc, &cx.catalog.words);
     let step = |k: Option<usize>, marks: &[char], next: &dyn Fn(usize) -> Option<usize>| match k {
         Some(j) if doc.runs[j].mark().is_some_and(|m| marks.contains(&m)) => next(j),
