@@ -287,5 +287,7 @@ fn long_lines_cost_linear_time() {
     assert_linear("dots", |n| format!("中{}", ".".repeat(n)), n);
     assert_linear("straight quotes", |n| "他说\"好的\"。".repeat(n), n);
     assert_linear("straight quotes after digits", |n| "尺寸\"27\"，".repeat(n), n);
+    assert_linear("dots between Han", |n| "中.文".repeat(n), n);
+    assert_linear("single quotes after a straight one", |n| format!("\"{}", "‘中’".repeat(n)), n);
     assert_linear("straight quotes in braces", |n| format!("{{{}}}", "他说\"好的\"。".repeat(n)), n);
 }

@@ -195,11 +195,13 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
 }
 
 /// Whether run `i` stands inside title marks of its paragraph: a 《 before it and a 》
-/// after it, with neither mark closed or opened between.
+/// after it, with neither mark closed or opened between, within the runs a title holds
+/// (a bound, so that a line of many dots is not read once for each).
 fn in_title_marks(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    const REACH: usize = 32;
     let title_mark = |j: usize| doc.runs[j].mark().filter(|m| matches!(m, '《' | '》'));
-    (p.runs.start..i).rev().find_map(title_mark) == Some('《')
-        && (i + 1..p.runs.end).find_map(title_mark) == Some('》')
+    (p.runs.start.max(i.saturating_sub(REACH))..i).rev().find_map(title_mark) == Some('《')
+        && (i + 1..p.runs.end.min(i + 1 + REACH)).find_map(title_mark) == Some('》')
 }
 
 /// Whether run `i` follows a Chinese numeral that opens its line, as an item's number

@@ -565,6 +565,9 @@ struct Balance {
     waiting: HashMap<usize, Vec<(Open, usize, char)>>,
     /// Per paragraph index: whether its “ and ” balance (see `paragraph_balanced`).
     balanced: HashMap<usize, bool>,
+    /// The straight double quotes counted so far (see `in_straight_quotes`): up to which
+    /// offset, and whether an odd number of them came before it in its paragraph.
+    straight: (usize, bool),
 }
 
 fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
@@ -719,9 +722,28 @@ impl Balance {
         }
         match (o.ch, o.parent) {
             ('“', Some(('“', parent))) => self.waiting.entry(parent).or_default().push((o, close, c)),
-            ('‘', None) if !in_straight_quotes(cx.doc, o.at) => nesting(cx, &o, close, c, "", ("“", "”")),
+            ('‘', None) if !self.in_straight_quotes(cx.doc, o.at) => {
+                nesting(cx, &o, close, c, "", ("“", "”"))
+            }
             _ => {}
         }
+    }
+
+    /// Whether offset `at` stands inside a quotation its paragraph opens with a straight
+    /// quote (`" 要成为一名合格的‘善粉’…"`): single quotes there are the inner ones, and the
+    /// straight quotes are quote/foreign-style's to report. Counted on from the last
+    /// offset asked about in the same paragraph (they come in order), so that a line of
+    /// many quotations is read once.
+    fn in_straight_quotes(&mut self, doc: &Document, at: usize) -> bool {
+        let k = doc.paragraphs.partition_point(|p| p.end < at);
+        let Some(p) = doc.paragraphs.get(k).filter(|p| p.start <= at) else { return false };
+        let (from, odd) = match self.straight {
+            (seen, odd) if p.start <= seen && seen <= at => (seen, odd),
+            _ => (p.start, false),
+        };
+        let n = memchr::memchr_iter(b'"', &doc.text.as_bytes()[from..at]).count();
+        self.straight = (at, odd ^ (n % 2 == 1));
+        self.straight.1
     }
 
     /// Drop the waiting findings inside a quotation that turned out not to be closed.
@@ -807,16 +829,6 @@ impl Balance {
         }
         report_strays(cx, &left, &closes);
     }
-}
-
-/// Whether offset `at` stands inside a quotation its paragraph opens with a straight
-/// quote (`" 要成为一名合格的‘善粉’…"`): single quotes there are the inner ones, and the
-/// straight quotes are quote/foreign-style's to report.
-fn in_straight_quotes(doc: &Document, at: usize) -> bool {
-    let k = doc.paragraphs.partition_point(|p| p.end < at);
-    doc.paragraphs.get(k).is_some_and(|p| {
-        p.start <= at && memchr::memchr_iter(b'"', &doc.text.as_bytes()[p.start..at]).count() % 2 == 1
-    })
 }
 
 /// Whether a closing mark at `close` and an opening one at `open` after it look swapped,
