@@ -56,7 +56,11 @@ pub fn check(cx: &mut Context) {
         for i in p.runs.clone() {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
-            if c == '“' && cx.on(EMPTY) && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”')) {
+            if c == '“'
+                && cx.on(EMPTY)
+                && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”'))
+                && !names_empty_string(&doc.text[doc.runs[i + 1].end..p.end])
+            {
                 empty(cx, r.start, doc.runs[i + 1].end);
             }
             for k in 0..r.chars as usize {
@@ -163,6 +167,15 @@ fn title_nesting(cx: &mut Context, start: usize, end: usize) {
             ],
         ));
     }
+}
+
+/// Whether the text after empty quotation marks says they stand for the empty string
+/// (`名字是“”(一个空串)`, `“” 表示空字符串`): the marks are the content.
+fn names_empty_string(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '(', '（']);
+    let rest = rest.strip_prefix("表示").or_else(|| rest.strip_prefix("即")).unwrap_or(rest);
+    let rest = rest.strip_prefix("一个").unwrap_or(rest);
+    ["空串", "空字符串", "空字串"].iter().any(|w| rest.starts_with(w))
 }
 
 fn empty(cx: &mut Context, start: usize, end: usize) {
