@@ -73,6 +73,7 @@ pub fn check(cx: &mut Context) {
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i)
+                        // A technical line opened by `--`: the option `--`, an SQL comment.
                         && !(i == body.start && c == '-' && cx.register().technical) =>
                 {
                     form(cx, i, "", Applicability::Safe)

@@ -837,7 +837,10 @@ impl Balance {
 /// the opening mark begins another), nor do other quotation marks stand between them.
 fn reversed(doc: &Document, close: usize, open: usize) -> bool {
     let ends = ['。', '！', '？', '!', '?', '…'];
-    let inner = &doc.text[close + '”'.len_utf8()..open];
+    // (The closing mark itself, ” or ’, left out.)
+    let mut inner = doc.text[close..open].chars();
+    inner.next();
+    let inner = inner.as_str();
     !inner.trim_end_matches(ends).contains(ends) && !inner.contains(['“', '”', '‘', '’'])
 }
 
