@@ -93,6 +93,11 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
+/// A symbol that opens the items of a list: `☆鼓掌！`, `▲19路`.
+pub fn is_bullet(c: char) -> bool {
+    matches!(c, '☆' | '★' | '●' | '○' | '◆' | '◇' | '■' | '□' | '▲' | '△' | '▶' | '►' | '※' | '•')
+}
+
 /// Han or full-width punctuation: what makes a neighbour "Chinese".
 pub fn is_chinese_side(run: Option<&Run>) -> bool {
     match run.map(|r| r.kind) {
@@ -126,30 +131,54 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
     (i + 1..p.runs.end).find(|&j| doc.runs[j].kind != Kind::Space)
 }
 
-/// Whether dash run `i` and the same dash on the other side of a Latin word or phrase
-/// frame it: `—end—`, `——the end——`, `—————end——————` (runs of three or more need not
-/// match in length). That is decoration (the end mark of a web article, a section
-/// label), not a dash in a sentence nor a word in one.
-pub fn frames_latin(doc: &Document, p: &Paragraph, i: usize) -> bool {
+/// Whether dash run `i` and the same dash on the other side of a label frame it: a Latin
+/// word or phrase, `—end—`, `——the end——`, `—————end——————` (runs of three or more need
+/// not match in length), or a short Han label set off by a space inside each dash, `— 推荐阅读
+/// —`, opened where no sentence runs into it. That is decoration (the end mark of a web
+/// article, a section label), not a dash in a sentence nor a word in one.
+pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let (mark, n) = (doc.runs[i].mark(), doc.runs[i].chars);
     if !matches!(mark, Some('—' | '-' | '─')) {
         return false;
     }
-    let across = |ks: &mut dyn Iterator<Item = usize>| {
-        let mut letters = false;
+    // The Han characters of a label; a longer stretch is a sentence's.
+    const LABEL_HAN: u32 = 8;
+    // Walking forwards starts at the opening dash; walking backwards ends at it.
+    let across = |ks: &mut dyn Iterator<Item = usize>, forwards: bool| {
+        let (mut letters, mut han, mut spaced_first, mut spaced_last, mut first) =
+            (false, 0, false, false, true);
         for k in ks {
-            match doc.runs[k].kind {
+            let r = doc.runs[k];
+            match r.kind {
                 Kind::Latin => letters = true,
-                Kind::Space => {}
+                Kind::Han => {
+                    han += r.chars;
+                    if han > LABEL_HAN {
+                        // Neither a label nor a Latin word's frame.
+                        return false;
+                    }
+                }
+                Kind::Space => spaced_first |= first,
                 _ => {
-                    let m = doc.runs[k].chars;
-                    return letters && doc.runs[k].mark() == mark && (m == n || m.min(n) >= 3);
+                    let m = r.chars;
+                    if r.mark() != mark || !(m == n || m.min(n) >= 3) {
+                        return false;
+                    }
+                    let opening = if forwards { i } else { k };
+                    let label = han > 0
+                        && han <= LABEL_HAN
+                        && spaced_first
+                        && spaced_last
+                        && prev_solid(doc, p, opening).is_none_or(|j| doc.runs[j].mark().is_some());
+                    return (letters && han == 0) || label;
                 }
             }
+            spaced_last = r.kind == Kind::Space;
+            first = false;
         }
         false
     };
-    across(&mut (i + 1..p.runs.end)) || across(&mut (p.runs.start..i).rev())
+    across(&mut (i + 1..p.runs.end), true) || across(&mut (p.runs.start..i).rev(), false)
 }
 
 /// The run before `i` in the paragraph, if any.

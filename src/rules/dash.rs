@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::common::{frames_latin, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid};
+use super::common::{frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid};
 use super::quote::speech;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
@@ -58,12 +58,12 @@ pub fn check(cx: &mut Context) {
             let han_side = is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k]))
                 || is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
             match (c, r.chars) {
-                ('—', 1) if i != body.start && single_is_dash(cx, p, i) && !frames_latin(doc, p, i) => {
+                ('—', 1) if i != body.start && single_is_dash(cx, p, i) && !frames_label(doc, p, i) => {
                     form(cx, i, "single", Applicability::Unsafe)
                 }
                 // (Dashes framing a Latin word are decoration: `—————end——————`.)
-                ('—', 3) if !frames_latin(doc, p, i) => form(cx, i, "triple", Applicability::Safe),
-                ('—', n) if n >= 4 && han_side && !frames_latin(doc, p, i) => {
+                ('—', 3) if !frames_label(doc, p, i) => form(cx, i, "triple", Applicability::Safe),
+                ('—', n) if n >= 4 && han_side && !frames_label(doc, p, i) => {
                     form(cx, i, "triple", Applicability::Unsafe)
                 }
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::common::{frames_latin, is_chinese_side, is_han, next_run, next_solid, prev_solid};
+use super::common::{frames_label, is_chinese_side, is_han, next_run, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Chunk, Document, Paragraph};
@@ -625,7 +625,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     }
     // Framed by dashes it is decoration. (A word set off by a pair of dashes as an
     // insertion would pass too; none was found in the corpora.)
-    if left_k.is_some_and(|k| frames_latin(doc, p, k)) {
+    if left_k.is_some_and(|k| frames_label(doc, p, k)) {
         return;
     }
     let text = doc.slice(start, end);

@@ -2,7 +2,7 @@
 //! a sentence (those inside a foreign name are name/space's), and the house style for
 //! spaces between Han and Latin letters or digits.
 
-use super::common::{frames_latin, is_cjk_punct, is_headline};
+use super::common::{frames_label, is_bullet, is_cjk_punct, is_headline};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
@@ -50,8 +50,8 @@ pub fn check(cx: &mut Context) {
             // `（ ）`: the blank to fill in of a question or a form.
             let blank = a.is_mark('（') && b.is_mark('）');
             // `— end —`: the spaces inside dashes framing a Latin word are decoration's.
-            let framed = (a.is_mark('—') && frames_latin(doc, p, i - 1))
-                || (b.is_mark('—') && frames_latin(doc, p, i + 1));
+            let framed = (a.is_mark('—') && frames_label(doc, p, i - 1))
+                || (b.is_mark('—') && frames_label(doc, p, i + 1));
             let before = &doc.text[p.start..r.start];
             // On a line laid out in columns, two spaces after a closing mark and before the
             // next item are a column's gap too (`徐水兰（女）  徐兰荣（女）`); after a comma
@@ -64,7 +64,16 @@ pub fn check(cx: &mut Context) {
                         r.kind == Kind::Space && (r.chars >= 3 || doc.slice(r.start, r.end).contains('\t'))
                     })
                 });
-            if hyphen || blank || framed || column_gap || is_layout(found, before) {
+            // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
+            // run into one line.
+            let bullet = b.mark().is_some_and(is_bullet);
+            // Two spaces after a closing mark that ends a label set off the same way after a
+            // sentence (`磨刀霍霍”。  厉兵秣马第一集团“磨刀霍霍”  2014年的冠军`): the line
+            // breaks around a subheading, lost when the lines were joined.
+            let subheading = r.chars == 2
+                && a.mark().is_some_and(|m| matches!(m, '”' | '》' | '）' | '】'))
+                && ends_subheading(before);
+            if hyphen || blank || framed || bullet || subheading || column_gap || is_layout(found, before) {
                 continue;
             }
             if a.is_han() && b.is_han() {
@@ -187,6 +196,21 @@ fn is_layout(space: &str, before: &str) -> bool {
     let letter_spaced = n >= 2
         && before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().count() == 1);
     n >= 3 || (ideographic && n >= 2) || sentence_end || letter_spaced
+}
+
+/// Whether `before` ends with a short label (no mark that ends or divides a sentence in it)
+/// that two spaces set off after a sentence's end.
+fn ends_subheading(before: &str) -> bool {
+    // The characters of a subheading; a longer stretch is a sentence.
+    const SUBHEADING: usize = 24;
+    let label: String = before.chars().rev().take_while(|&c| c != ' ').take(SUBHEADING + 1).collect();
+    let n = label.chars().count();
+    if n > SUBHEADING || label.contains(['，', '。', '！', '？', '；', '：']) {
+        return false;
+    }
+    // `label` is reversed; what stands before it is the gap and the sentence's end.
+    let rest = &before[..before.len() - label.len()];
+    rest.ends_with("  ") && is_layout("  ", rest.trim_end_matches(' '))
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.
