@@ -99,7 +99,9 @@ pub fn check(cx: &mut Context) {
                     (k, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—')) => word(k),
                     _ => false,
                 };
-            if separator {
+            // Inside a passage in a foreign language whose marks came out full-width (`and be
+            // one traveler，long i stood`), the space after a mark is that language's.
+            if separator || (mark.is_some() && space_of_foreign_passage(doc, p, i)) {
                 continue;
             }
             if let Some(m) = mark {
@@ -196,6 +198,59 @@ fn is_layout(space: &str, before: &str) -> bool {
     let letter_spaced = n >= 2
         && before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().count() == 1);
     n >= 3 || (ideographic && n >= 2) || sentence_end || letter_spaced
+}
+
+/// Whether space run `i` follows a mark that ends a phrase of two words or more and
+/// precedes a Latin word (or a quotation opened on one), inside a stretch of at least six
+/// Latin words with no Han character between them: in a passage in a foreign language
+/// (`and be one traveler，long i stood`) that language's space after its mark.
+fn space_of_foreign_passage(
+    doc: &crate::document::Document,
+    p: &crate::document::Paragraph,
+    i: usize,
+) -> bool {
+    // The words a passage has at least; the runs looked at on each side (a mark, a space
+    // and a word each take one).
+    const WORDS: usize = 6;
+    const REACH: usize = 16;
+    let runs = &doc.runs[p.runs.clone()];
+    let at = i - p.runs.start;
+    let kind = |k: usize| runs.get(k).map(|r| r.kind);
+    let latin_next = kind(at + 1) == Some(Kind::Latin)
+        || (matches!(runs[at + 1].mark(), Some('“' | '‘')) && kind(at + 2) == Some(Kind::Latin));
+    if !matches!(runs[at - 1].mark(), Some('，' | '。' | '；' | '：' | '！' | '？' | '”' | '’'))
+        || !latin_next
+    {
+        return false;
+    }
+    // The phrase before the mark (and a closing quote after it): word, space, word.
+    let end = if runs[at - 1].mark().is_some_and(|m| matches!(m, '”' | '’'))
+        && at >= 2
+        && runs[at - 2].mark().is_some()
+    {
+        at - 2
+    } else {
+        at - 1
+    };
+    let phrase = end >= 3
+        && kind(end - 1) == Some(Kind::Latin)
+        && kind(end - 2) == Some(Kind::Space)
+        && kind(end - 3) == Some(Kind::Latin);
+    if !phrase {
+        return false;
+    }
+    let count = |ks: &mut dyn Iterator<Item = usize>| {
+        let mut words = 0;
+        for k in ks.take(REACH) {
+            match runs[k].kind {
+                Kind::Latin => words += 1,
+                Kind::Han => break,
+                _ => {}
+            }
+        }
+        words
+    };
+    count(&mut (0..at).rev()) + count(&mut (at + 1..runs.len())) >= WORDS
 }
 
 /// Whether `before` ends with a short label (no mark that ends or divides a sentence in it)
