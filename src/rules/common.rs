@@ -238,7 +238,7 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
         Some(Kind::Space) => !prev_solid(doc, p, i)
             .is_some_and(|k| doc.runs[k].is_han() && has_question_word(cx, doc.run_text(k))),
         Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
-            !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i)
+            !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i) && !follows_question(cx, p, i)
         }
         // (After an ASCII mark that closes an English word it asks in English:
         // `"… minimal (Dial-on-Demand)?"`.)
@@ -381,6 +381,23 @@ fn clustered(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let before = doc.text[p.start..r.start].chars().rev().take(10).any(|c| c == '?');
     let after = doc.text[r.end..p.end].chars().take(10).any(|c| c == '?');
     before || after
+}
+
+/// Whether the `?` at run `i` ends one of a row of short questions after one that asks:
+/// `他们是谁?同学?老师?` (each `?` within 10 characters of the one before, four at most).
+fn follows_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let mut at = cx.doc.runs[i].start;
+    for _ in 0..4 {
+        let before = &cx.doc.text[p.start..at];
+        let Some((k, _)) = before.char_indices().rev().take(10).find(|&(_, c)| c == '?') else {
+            return false;
+        };
+        at = p.start + k;
+        if asks(cx, p, at) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the sentence ending at `end` asks something: a question word within the
