@@ -93,6 +93,44 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
+/// The attachment captions a forum's software writes after an uploaded file's name,
+/// `图片.jpg (37.34 KB, 下载次数: 0)`: not copy. Their spans (the brackets included), in
+/// order.
+pub fn attachment_captions(text: &str) -> Vec<(usize, usize)> {
+    // How far the opening bracket may stand before the count's label, and the closing
+    // one after it, in bytes.
+    const BEFORE: usize = 24;
+    const AFTER: usize = 16;
+    let boundary = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for label in ["下载次数", "downloads!"] {
+        for (at, _) in text.match_indices(label) {
+            let from = boundary(at.saturating_sub(BEFORE));
+            let Some(open) = text[from..at].rfind(['(', '（']).map(|k| from + k) else {
+                continue;
+            };
+            let size = text[open..at].to_ascii_lowercase();
+            if !(size.contains("kb") || size.contains("mb")) {
+                continue;
+            }
+            let end = at + label.len();
+            let to = (end + AFTER).min(text.len());
+            let to = (to..text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+            if let Some(k) = text[end..to].find([')', '）']) {
+                let close = end + k + text[end + k..].chars().next().map_or(1, char::len_utf8);
+                out.push((open, close));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// A symbol that opens the items of a list: `☆鼓掌！`, `▲19路`.
 pub fn is_bullet(c: char) -> bool {
     matches!(c, '☆' | '★' | '●' | '○' | '◆' | '◇' | '■' | '□' | '▲' | '△' | '▶' | '►' | '※' | '•')

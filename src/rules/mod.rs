@@ -253,6 +253,15 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         };
         out.retain(|d| d.rule == chars::INVISIBLE || !japanese_at(d.start));
     }
+    // A forum's attachment caption is its software's, not copy.
+    let captions = common::attachment_captions(doc.text);
+    if !captions.is_empty() {
+        let in_caption = |d: &Diagnostic| {
+            let k = captions.partition_point(|c| c.0 <= d.start);
+            k > 0 && d.end <= captions[k - 1].1
+        };
+        out.retain(|d| !in_caption(d));
+    }
     out.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
     out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
     out
