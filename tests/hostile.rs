@@ -290,7 +290,8 @@ fn long_lines_cost_linear_time() {
     assert_linear("dots between Han", |n| "中.文".repeat(n), n);
     assert_linear("single quotes after a straight one", |n| format!("\"{}", "‘中’".repeat(n)), n);
     assert_linear("straight quotes in braces", |n| format!("{{{}}}", "他说\"好的\"。".repeat(n)), n);
-    assert_linear("attachment captions", |n| "图.jpg (3 KB, 下载次数: 0)中,".repeat(n), n);
+    assert_linear("forum boilerplate", |n| "图.jpg (3 KB, 下载次数: 0)中,".repeat(n), n);
+    assert_linear("forum headers", |n| "【 在 a 的大作中提到: 】 a (b) 于 (c) 提到:".repeat(n), n);
     assert_linear("framed labels", |n| "。— 标签 —中 ".repeat(n), n);
     assert_linear("foreign passages", |n| "and be one traveler， long i stood，".repeat(n), n);
 }

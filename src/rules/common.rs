@@ -93,42 +93,81 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
-/// The attachment captions a forum's software writes after an uploaded file's name,
-/// `图片.jpg (37.34 KB, 下载次数: 0)`: not copy. Their spans (the brackets included), in
-/// order.
-pub fn attachment_captions(text: &str) -> Vec<(usize, usize)> {
-    // How far the opening bracket may stand before the count's label, and the closing
-    // one after it, in bytes.
-    const BEFORE: usize = 24;
-    const AFTER: usize = 16;
-    let boundary = |mut at: usize| {
+/// What a forum's software writes around its posts, not copy, as spans in order: the
+/// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)` (brackets
+/// included); the header of a quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
+/// `someone (昵称) 于 (Wed Apr 25 18:37:38 2018) 提到:` (to the line's start); and in a
+/// document with quoted posts, the `: : ` that opens each quoted line.
+pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
+    // How far the opening mark may stand before each anchor, and the closing one after
+    // it, in bytes.
+    const CAPTION: (usize, usize) = (24, 16);
+    const QUOTED: (usize, usize) = (64, 12);
+    let after = |at: usize| {
+        let mut at = at.min(text.len());
         while !text.is_char_boundary(at) {
             at += 1;
         }
         at
     };
+    let before = |at: usize, back: usize| {
+        let mut from = at.saturating_sub(back);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        from
+    };
+    // The span from the opening mark before `at` (within `reach.0` bytes) to the closing
+    // one after `end` (within `reach.1`), if both are there.
+    let enclosed = |at: usize, end: usize, open: &[char], close: &[char], reach: (usize, usize)| {
+        let from = before(at, reach.0);
+        let o = from + text[from..at].rfind(open)?;
+        let to = after(end + reach.1);
+        let k = end + text[end..to].find(close)?;
+        Some((o, k + text[k..].chars().next().map_or(1, char::len_utf8)))
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     for label in ["下载次数", "downloads!"] {
         for (at, _) in text.match_indices(label) {
-            let from = boundary(at.saturating_sub(BEFORE));
-            let Some(open) = text[from..at].rfind(['(', '（']).map(|k| from + k) else {
-                continue;
-            };
-            let size = text[open..at].to_ascii_lowercase();
-            if !(size.contains("kb") || size.contains("mb")) {
-                continue;
+            let from = before(at, CAPTION.0);
+            let size = text[from..at].to_ascii_lowercase();
+            if size.contains("kb") || size.contains("mb") {
+                out.extend(enclosed(at, at + label.len(), &['(', '（'], &[')', '）'], CAPTION));
             }
-            let end = at + label.len();
-            let to = (end + AFTER).min(text.len());
-            let to = (to..text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
-            if let Some(k) = text[end..to].find([')', '）']) {
-                let close = end + k + text[end + k..].chars().next().map_or(1, char::len_utf8);
-                out.push((open, close));
+        }
+    }
+    let mut quoted = false;
+    for (at, label) in text.match_indices("的大作中提到") {
+        quoted = true;
+        out.extend(enclosed(at, at + label.len(), &['【'], &['】'], QUOTED));
+    }
+    for (at, label) in text.match_indices("提到:") {
+        // (A header is short: the line's start is looked for in the 160 bytes before.)
+        let from = before(at, 160);
+        let line = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
+        if text[line..at].trim_end().ends_with(')') && text[line..at].contains(" 于 ") {
+            out.push((line, at + label.len()));
+        }
+    }
+    if quoted {
+        for (k, _) in text.match_indices('\n') {
+            let rest = &text[k + 1..];
+            let prefix = rest.len() - rest.trim_start_matches([':', ' ']).len();
+            if rest.starts_with(':') && prefix > 1 {
+                out.push((k + 1, k + 1 + prefix));
             }
         }
     }
     out.sort_unstable();
-    out
+    // Spans that overlap become one.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
 }
 
 /// A symbol that opens the items of a list: `☆鼓掌！`, `▲19路`.

@@ -253,14 +253,14 @@ pub fn check(doc: &Document, selection: &Selection) -> Vec<Diagnostic> {
         };
         out.retain(|d| d.rule == chars::INVISIBLE || !japanese_at(d.start));
     }
-    // A forum's attachment caption is its software's, not copy.
-    let captions = common::attachment_captions(doc.text);
-    if !captions.is_empty() {
-        let in_caption = |d: &Diagnostic| {
-            let k = captions.partition_point(|c| c.0 <= d.start);
-            k > 0 && d.end <= captions[k - 1].1
+    // What a forum's software writes around its posts is not copy.
+    let boilerplate = common::forum_boilerplate(doc.text);
+    if !boilerplate.is_empty() {
+        let inside = |d: &Diagnostic| {
+            let k = boilerplate.partition_point(|c| c.0 <= d.start);
+            k > 0 && d.end <= boilerplate[k - 1].1
         };
-        out.retain(|d| !in_caption(d));
+        out.retain(|d| !inside(d));
     }
     out.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
     out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
