@@ -253,14 +253,14 @@ fn space_of_foreign_passage(
     count(&mut (0..at).rev()) + count(&mut (at + 1..runs.len())) >= WORDS
 }
 
-/// Whether `before` ends with a short label (no mark that ends or divides a sentence in it)
-/// that two spaces set off after a sentence's end.
+/// Whether `before` ends with a short label (no mark in it that ends a sentence or divides
+/// one more than a comma does) that two spaces set off after a sentence's end.
 fn ends_subheading(before: &str) -> bool {
     // The characters of a subheading; a longer stretch is a sentence.
     const SUBHEADING: usize = 24;
     let label: String = before.chars().rev().take_while(|&c| c != ' ').take(SUBHEADING + 1).collect();
     let n = label.chars().count();
-    if n > SUBHEADING || label.contains(['，', '。', '！', '？', '；', '：']) {
+    if n > SUBHEADING || label.contains(['。', '！', '？', '；', '：']) {
         return false;
     }
     // `label` is reversed; what stands before it is the gap and the sentence's end.
