@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::common::{frames_label, is_chinese_side, is_han, next_run, next_solid, prev_solid};
+use super::common::{frames_label, is_chinese_side, is_cjk_punct, is_han, next_run, next_solid, prev_solid};
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Chunk, Document, Paragraph};
@@ -596,10 +596,26 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     // across a wide gap of spaces (a column of a laid-out line: `标题      original`). A
     // single word with none is a label (`社会百态 | society`, `1 → one`); a longer phrase
     // that fills its line may be an untranslated sentence.
-    let near = |k: usize, gap: usize| gap < 4 && is_chinese_side(Some(&doc.runs[k]));
-    let left_chinese = left_k.is_some_and(|k| near(k, doc.runs[i0].start - doc.runs[k].end));
-    let right_chinese = right_k.is_some_and(|k| near(k, doc.runs[k].start - doc.runs[i1].end));
-    if !left_chinese && !right_chinese && (tokens.len() == 1 || (left_k.is_some() && right_k.is_some())) {
+    // (A full-width mark with Latin beyond it too is the punctuation of a foreign passage,
+    // converted, that the phrase goes on: `the lion and the boar， why did the lion and the
+    // boar fight`.)
+    let continues = |k: usize, beyond: Option<usize>| {
+        doc.runs[k].mark().is_some_and(is_cjk_punct)
+            && beyond.is_some_and(|j| doc.runs[j].kind == Kind::Latin)
+    };
+    let continued = left_k.is_some_and(|k| continues(k, prev_solid(doc, p, k)))
+        || right_k.is_some_and(|k| continues(k, next_solid(doc, p, k)));
+    let near = |k: usize, gap: usize, beyond: Option<usize>| {
+        gap < 4 && is_chinese_side(Some(&doc.runs[k])) && !continues(k, beyond)
+    };
+    let left_chinese =
+        left_k.is_some_and(|k| near(k, doc.runs[i0].start - doc.runs[k].end, prev_solid(doc, p, k)));
+    let right_chinese =
+        right_k.is_some_and(|k| near(k, doc.runs[k].start - doc.runs[i1].end, next_solid(doc, p, k)));
+    if !left_chinese
+        && !right_chinese
+        && (tokens.len() == 1 || continued || (left_k.is_some() && right_k.is_some()))
+    {
         return;
     }
     let right = right_k.map(|k| &doc.runs[k]);
