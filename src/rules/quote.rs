@@ -311,9 +311,10 @@ fn guillemets(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<u
             }
             '»' => {
                 claimed.insert(at);
-                match open.take() {
-                    Some(o) => pair_report(cx, FOREIGN_STYLE, o, Some((at, c)), ("“", "”")),
-                    None => pair_report(cx, FOREIGN_STYLE, (at, c), None, ("“", "”")),
+                // A `»` that closes nothing separates (a breadcrumb's `论坛 » 论坛主版`, a
+                // link's `更多»`): no quotation mark.
+                if let Some(o) = open.take() {
+                    pair_report(cx, FOREIGN_STYLE, o, Some((at, c)), ("“", "”"));
                 }
             }
             _ => {}
