@@ -79,7 +79,10 @@ pub fn check(cx: &mut Context) {
                     form(cx, i, "", Applicability::Safe)
                 }
                 ('―' | '–', 1)
-                    if i != body.start && single_is_dash(cx, p, i) && !spaced_menu_path(cx, p, i) =>
+                    if i != body.start
+                        && single_is_dash(cx, p, i)
+                        && !spaced_menu_path(cx, p, i)
+                        && !site_tail(doc, p, i) =>
                 {
                     form(cx, i, "", Applicability::Unsafe)
                 }
@@ -283,8 +286,8 @@ fn title_tail<'d>(doc: &'d crate::document::Document, p: &Paragraph, i: usize) -
     (tail.chars().nth(12).is_none() && !tail.contains(sentence_mark)).then_some(tail)
 }
 
-/// Whether what follows double hyphen run `i` is a short tail that names a site or a
-/// section, as a page title ends: it has separators of its own or a site's word at its end
+/// Whether what follows dash run `i` (`--`, a lone `–`) is a short tail that names a site
+/// or a section, as a page title ends: it has separators of its own or a site's word at its end
 /// (`只为找手机…--社会新闻-东方网`, `判多少年--在..._律师365`, `--陕西富平县资讯`). A short
 /// tail alone is no sign here: `--` is also how plain text writes a subtitle's dash
 /// (`沥青湖--拉丁美洲一个神奇的湖泊`).
