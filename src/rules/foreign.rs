@@ -399,6 +399,13 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if left.is_none() && right.is_some_and(|r| matches!(r.mark(), Some(':' | '：'))) {
         return;
     }
+    // A function's, a key's, a system's name (`Abs 函数`, `Meta 键`): kept in Latin.
+    let right_k = next_solid(doc, p, i1);
+    if right_k.is_some_and(|k| {
+        doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
+    }) {
+        return;
+    }
     if credited(cx, p, left_k, i1) {
         return;
     }
