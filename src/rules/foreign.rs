@@ -358,7 +358,7 @@ fn beside_han(doc: &Document, p: &Paragraph, tokens: &[Token]) -> bool {
 /// allow-list and `latin_names`), technical writing and bilingual paragraphs are left alone.
 fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, glossed: &HashSet<String>) {
     let doc = cx.doc;
-    if !cx.on(BARE_NAME) || !scope.cased || scope.technical || scope.names_in_latin || scope.bilingual {
+    if !cx.on(BARE_NAME) || !scope.cased || scope.computing || scope.names_in_latin || scope.bilingual {
         return;
     }
     if tokens.iter().any(|t| t.script != TokenScript::Latin) {
