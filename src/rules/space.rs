@@ -64,6 +64,9 @@ pub fn check(cx: &mut Context) {
                         r.kind == Kind::Space && (r.chars >= 3 || doc.slice(r.start, r.end).contains('\t'))
                     })
                 });
+            // The space after a heading's number (`4.5.3. “为什么……”`, `2. 标题`) sets the
+            // number off.
+            let numbered = a.is_mark('.') && is_heading_number(&doc.text[p.start..r.start]);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -73,7 +76,15 @@ pub fn check(cx: &mut Context) {
             let subheading = r.chars == 2
                 && a.mark().is_some_and(|m| matches!(m, '”' | '》' | '）' | '】'))
                 && ends_subheading(before);
-            if hyphen || blank || framed || bullet || subheading || column_gap || is_layout(found, before) {
+            if hyphen
+                || blank
+                || framed
+                || numbered
+                || bullet
+                || subheading
+                || column_gap
+                || is_layout(found, before)
+            {
                 continue;
             }
             if a.is_han() && b.is_han() {
@@ -251,6 +262,15 @@ fn space_of_foreign_passage(
         words
     };
     count(&mut (0..at).rev()) + count(&mut (at + 1..runs.len())) >= WORDS
+}
+
+/// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
+/// digits and dots only, `4.5.3.`, `2.`.
+fn is_heading_number(line: &str) -> bool {
+    let line = line.trim_start();
+    line.len() <= 16
+        && line.starts_with(|c: char| c.is_ascii_digit())
+        && line.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Whether `before` ends with a short label (no mark in it that ends a sentence or divides
