@@ -165,12 +165,17 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             Some(("title-dot", "·"))
         } else if opens_with_ordinal(doc, p, i) {
             Some(("ordinal", "、"))
+        } else if separates_words(doc, p, i) {
+            Some(("separator", "、"))
         } else {
             None
         };
         if let Some((key, fix)) = instead {
             if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, key, &[("found", found), ("fix", fix)]) {
-                d.fix = Some(Fix::replace(Applicability::Safe, r.start, r.end, fix));
+                // (Which mark a list of words wants, 、 or ·, is the editor's choice.)
+                let applicability =
+                    if key == "separator" { Applicability::Unsafe } else { Applicability::Safe };
+                d.fix = Some(Fix::replace(applicability, r.start, r.end, fix));
             }
             return;
         }
@@ -212,6 +217,34 @@ fn opens_with_ordinal(doc: &Document, p: &Paragraph, i: usize) -> bool {
         let t = doc.run_text(j);
         j == doc.trimmed_runs(p).start && t.len() <= 9 && t.chars().all(numeral)
     })
+}
+
+/// Whether the `.` of run `i` is one of three or more in a row between Han words, those
+/// between two dots short (four characters at most), as a site's menu separates its items:
+/// `平台热文.爆料.招聘.求职`.
+fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    // The characters of a word between two dots, and the dots that make a list.
+    const WORD: u32 = 4;
+    const DOTS: usize = 3;
+    let han = |k: usize| doc.runs[k].is_han();
+    let dot = |k: usize| doc.runs[k].is_mark('.') && doc.runs[k].chars == 1;
+    if !(i > p.runs.start && han(i - 1) && i + 1 < p.runs.end && han(i + 1)) {
+        return false;
+    }
+    let mut dots = 1;
+    // Backwards from the word before the dot, forwards from the word after it: a word
+    // with a dot beyond it too is between two dots.
+    let mut k = i - 1;
+    while dots < DOTS && k >= p.runs.start + 2 && dot(k - 1) && han(k - 2) && doc.runs[k].chars <= WORD {
+        dots += 1;
+        k -= 2;
+    }
+    let mut k = i + 1;
+    while dots < DOTS && k + 2 < p.runs.end && dot(k + 1) && han(k + 2) && doc.runs[k].chars <= WORD {
+        dots += 1;
+        k += 2;
+    }
+    dots >= DOTS
 }
 
 /// `(…)` around Chinese text → `（…）`. A Latin-only gloss in half-width brackets is
