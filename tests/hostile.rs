@@ -293,5 +293,8 @@ fn long_lines_cost_linear_time() {
     assert_linear("forum boilerplate", |n| "图.jpg (3 KB, 下载次数: 0)中,".repeat(n), n);
     assert_linear("forum headers", |n| "【 在 a 的大作中提到: 】 a (b) 于 (c) 提到:".repeat(n), n);
     assert_linear("framed labels", |n| "。— 标签 —中 ".repeat(n), n);
+    assert_linear("subheadings", |n| "好。  标签“好”  ".repeat(n), n);
+    assert_linear("numbered headings", |n| format!("{}{}", " ".repeat(n), "1. “好” ".repeat(n)), n);
+    assert_linear("dots between words", |n| "热文.爆料".repeat(n), n);
     assert_linear("foreign passages", |n| "and be one traveler， long i stood，".repeat(n), n);
 }

@@ -355,7 +355,8 @@ fn beside_han(doc: &Document, p: &Paragraph, tokens: &[Token]) -> bool {
 /// A capitalised foreign name standing in a Chinese sentence without a Chinese rendering:
 /// `据Reuters报道`. Names glossed earlier in the document are pointed back to their
 /// rendering. Acronyms, camel-case brands, the names a publication keeps in Latin (its
-/// allow-list and `latin_names`), technical writing and bilingual paragraphs are left alone.
+/// allow-list and `latin_names`), documents with computing signs (which keep authors' and
+/// products' names in Latin) and bilingual paragraphs are left alone.
 fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, glossed: &HashSet<String>) {
     let doc = cx.doc;
     if !cx.on(BARE_NAME) || !scope.cased || scope.computing || scope.names_in_latin || scope.bilingual {
@@ -392,7 +393,8 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     // Chinese on one side at least, and not a label at the start of a paragraph.
     let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
     let left_k = prev_solid(doc, p, i0);
-    let (left, right) = (left_k.map(|k| &doc.runs[k]), next_solid(doc, p, i1).map(|k| &doc.runs[k]));
+    let right_k = next_solid(doc, p, i1);
+    let (left, right) = (left_k.map(|k| &doc.runs[k]), right_k.map(|k| &doc.runs[k]));
     if !is_chinese_side(left) && !is_chinese_side(right) {
         return;
     }
@@ -400,10 +402,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
         return;
     }
     // A function's, a key's, a system's name (`Abs 函数`, `Meta 键`): kept in Latin.
-    let right_k = next_solid(doc, p, i1);
-    if right_k.is_some_and(|k| {
-        doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
-    }) {
+    if right_k.is_some_and(|k| before_computing_head(cx, k)) {
         return;
     }
     if credited(cx, p, left_k, i1) {
@@ -414,6 +413,13 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     }
     let key = if glossed.contains(&lower) { "glossed" } else { "" };
     cx.report(BARE_NAME, start, end, key, &[("found", text)]);
+}
+
+/// Whether run `k` is Han opening with a computing noun that says what the Latin word
+/// before it names (`root 权限`, `Abs 函数`; `computing_heads` in rules/words.toml).
+fn before_computing_head(cx: &Context, k: usize) -> bool {
+    let doc = cx.doc;
+    doc.runs[k].is_han() && cx.catalog.words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
 }
 
 fn mixed(cx: &mut Context, t: &Token) {
@@ -533,10 +539,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
     let (left_k, right_k) = (prev_solid(doc, p, i0), next_solid(doc, p, i1));
     // A lone word before a Chinese noun that says what it is: `man 手册`, `root 权限`.
-    let names_kind = latin.len() == 1
-        && right_k.is_some_and(|k| {
-            doc.runs[k].is_han() && words.computing_heads.iter().any(|h| doc.run_text(k).starts_with(h))
-        });
+    let names_kind = latin.len() == 1 && right_k.is_some_and(|k| before_computing_head(cx, k));
     // Units, the publication's allowed words, computing terms on a technical page or
     // naming what the noun after them is; where no capital shows anywhere in the text
     // (it lost its case, or never had more than these words), the names copy keeps in

@@ -66,7 +66,7 @@ pub fn check(cx: &mut Context) {
                 });
             // The space after a heading's number (`4.5.3. “为什么……”`, `2. 标题`) sets the
             // number off.
-            let numbered = a.is_mark('.') && is_heading_number(&doc.text[p.start..r.start]);
+            let numbered = a.is_mark('.') && before.len() <= 32 && is_heading_number(before);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -268,9 +268,7 @@ fn space_of_foreign_passage(
 /// digits and dots only, `4.5.3.`, `2.`.
 fn is_heading_number(line: &str) -> bool {
     let line = line.trim_start();
-    line.len() <= 16
-        && line.starts_with(|c: char| c.is_ascii_digit())
-        && line.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    line.starts_with(|c: char| c.is_ascii_digit()) && line.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Whether `before` ends with a short label (no mark in it that ends a sentence or divides
