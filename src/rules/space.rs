@@ -6,6 +6,7 @@ use super::common::{frames_label, is_bullet, is_cjk_punct, is_headline};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::{Document, Paragraph};
 use crate::scan::Kind;
 
 pub const AROUND_FULLWIDTH: &str = "space/around-fullwidth";
@@ -215,11 +216,7 @@ fn is_layout(space: &str, before: &str) -> bool {
 /// precedes a Latin word (or a quotation opened on one), inside a stretch of at least six
 /// Latin words with no Han character between them: in a passage in a foreign language
 /// (`and be one traveler，long i stood`) that language's space after its mark.
-fn space_of_foreign_passage(
-    doc: &crate::document::Document,
-    p: &crate::document::Paragraph,
-    i: usize,
-) -> bool {
+fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
     // The words a passage has at least; the runs looked at on each side (a mark, a space
     // and a word each take one).
     const WORDS: usize = 6;
