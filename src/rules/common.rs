@@ -212,7 +212,9 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
 /// word or phrase, `—end—`, `——the end——`, `—————end——————` (runs of three or more need
 /// not match in length), or a short Han label set off by a space inside each dash, `— 推荐阅读
 /// —`, opened where no sentence runs into it. That is decoration (the end mark of a web
-/// article, a section label), not a dash in a sentence nor a word in one.
+/// article, a section label), not a dash in a sentence nor a word in one. The same label
+/// between single dashes set off by spaces outside, `： —羊卓雍措— 车程`, is a route whose
+/// end names were lost (`拉萨—羊卓雍措—拉萨`): its dashes are connectors.
 pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let (mark, n) = (doc.runs[i].mark(), doc.runs[i].chars);
     if !matches!(mark, Some('—' | '-' | '─')) {
@@ -241,11 +243,17 @@ pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
                     if r.mark() != mark || !(m == n || m.min(n) >= 3) {
                         return false;
                     }
-                    let opening = if forwards { i } else { k };
+                    let (opening, closing) = if forwards { (i, k) } else { (k, i) };
+                    let spaced_outside = |j: Option<&Run>| j.is_none_or(|r| r.kind == Kind::Space);
+                    let route = m == 1
+                        && n == 1
+                        && !spaced_first
+                        && !spaced_last
+                        && spaced_outside(prev_run(doc, p, opening))
+                        && spaced_outside(next_run(doc, p, closing));
                     let label = han > 0
                         && han <= LABEL_HAN
-                        && spaced_first
-                        && spaced_last
+                        && ((spaced_first && spaced_last) || route)
                         && prev_solid(doc, p, opening).is_none_or(|j| doc.runs[j].mark().is_some());
                     return (letters && han == 0) || label;
                 }

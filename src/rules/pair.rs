@@ -146,8 +146,12 @@ fn close(
         let (mine, rest): (Vec<Nested>, Vec<Nested>) =
             std::mem::take(nested).into_iter().partition(|n| n.outer == o.at);
         *nested = rest;
-        for n in mine {
-            title_nesting(cx, n.start, n.end);
+        // A pair holding a full stop is no title: a 《 left open long before, closed by a
+        // stray 》 (`由《某规划设计团队，……。……《工程咨询》……》`); that 《 is the defect.
+        if !inner.contains('。') {
+            for n in mine {
+                title_nesting(cx, n.start, n.end);
+            }
         }
         if let Some(outer) = stack.last().filter(|x| x.ch == '《') {
             nested.push(Nested { outer: outer.at, start: o.at, end: at + c.len_utf8() });
