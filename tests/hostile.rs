@@ -272,6 +272,7 @@ fn nested_brackets_and_quotes_cost_linear_time() {
     assert_linear("unclosed “", |n| "“中".repeat(n), n);
     assert_linear("“‘“‘", |n| "“‘".repeat(n), n);
     assert_linear("《《《", |n| format!("{}书", "《".repeat(n)), n);
+    assert_linear("titles in titles", |n| format!("{}中。{}", "《中。".repeat(n), "》".repeat(n)), n);
     assert_linear("reversed ”“", |n| "”中“".repeat(n), n);
     assert_linear("dash speech —…，-", |n| "—中，-".repeat(n), n);
 }
@@ -297,4 +298,10 @@ fn long_lines_cost_linear_time() {
     assert_linear("numbered headings", |n| format!("{}{}", " ".repeat(n), "1. “好” ".repeat(n)), n);
     assert_linear("dots between words", |n| "热文.爆料".repeat(n), n);
     assert_linear("foreign passages", |n| "and be one traveler， long i stood，".repeat(n), n);
+    assert_linear("quoted menu labels", |n| "「数据 - 排序...」中“...”按钮".repeat(n), n);
+    assert_linear("route frames", |n| "： —地名— 中".repeat(n), n);
+    assert_linear("spaced hyphens", |n| "中 - 文".repeat(n), n);
+    assert_linear("menu paths in corner brackets", |n| "「数据 - 排序」中".repeat(n), n);
+    assert_linear("double hyphens", |n| "中--文".repeat(n), n);
+    assert_linear("ellipses between Han", |n| "中...文".repeat(n), n);
 }

@@ -212,7 +212,13 @@ struct Links<'t> {
     linked_after: bool,
 }
 
+/// The parts read are at most a few characters long, so each side is read for `REACH`
+/// characters only (a longer part is not short to any caller): the cost stays linear on a
+/// long line of separators.
 fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> bool) -> Links<'t> {
+    const REACH: usize = 32;
+    let before = &before[before.char_indices().rev().nth(REACH - 1).map_or(0, |(at, _)| at)..];
+    let after = &after[..after.char_indices().nth(REACH).map_or(after.len(), |(at, _)| at)];
     let edge_end = before.char_indices().rev().find(|&(_, c)| edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let sep_end = before.rfind(sep).map_or(0, |i| i + sep.len());
     let prev_start = edge_end.max(sep_end);
@@ -242,7 +248,9 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
 fn in_menu_path(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
     let before = &doc.text[p.start..doc.runs[i - 1].start];
     let sep = format!(" {} ", doc.slice(doc.runs[i].start, doc.runs[i].end));
-    let quoted = before.matches('「').count() > before.matches('」').count();
+    // Inside 「」: the nearest corner bracket before is an opening one (a menu path in 「」 is
+    // short; read at most 64 characters back).
+    let quoted = before.chars().rev().take(64).find(|&c| c == '「' || c == '」') == Some('「');
     quoted || menu_path(before, &doc.text[doc.runs[i + 1].end..p.end], &sep)
 }
 

@@ -146,9 +146,12 @@ fn close(
         let (mine, rest): (Vec<Nested>, Vec<Nested>) =
             std::mem::take(nested).into_iter().partition(|n| n.outer == o.at);
         *nested = rest;
-        // A pair holding a full stop is no title: a 《 left open long before, closed by a
-        // stray 》 (`由《某规划设计团队，……。……《工程咨询》……》`); that 《 is the defect.
-        if !inner.contains('。') {
+        // A pair with a full stop before the title inside it is no title: a 《 left open long
+        // before, closed by a stray 》 (`由《某规划设计团队，……。……《工程咨询》……》`); that 《
+        // is the defect. (Read up to the first title inside only, so that each stretch of text
+        // is read once however deep titles nest.)
+        let first = mine.iter().map(|n| n.start).min();
+        if first.is_some_and(|f| !doc.slice(o.at, f).contains('。')) {
             for n in mine {
                 title_nesting(cx, n.start, n.end);
             }

@@ -22,6 +22,8 @@ pub fn check(cx: &mut Context) {
         if !doc.has_han(p) {
             continue;
         }
+        // Whether the paragraph is a command synopsis (`[选项]...`), read once on first need.
+        let synopsis = std::cell::OnceCell::new();
         let mut i = p.runs.start;
         while i < p.runs.end {
             let r = doc.runs[i];
@@ -29,7 +31,7 @@ pub fn check(cx: &mut Context) {
                 i += 1;
                 continue;
             };
-            if let Some(n) = ellipsis(cx, p, i) {
+            if let Some(n) = ellipsis(cx, p, i, &synopsis) {
                 i += n;
                 continue;
             }
@@ -292,7 +294,12 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
 }
 
 /// Ellipses written any way but `……`. Returns how many runs it consumed.
-fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
+fn ellipsis(
+    cx: &mut Context,
+    p: &Paragraph,
+    i: usize,
+    synopsis: &std::cell::OnceCell<bool>,
+) -> Option<usize> {
     let doc = cx.doc;
     let is_part = |c: char| matches!(c, '.' | '。' | '…' | '·' | '・' | '．' | '⋯');
     let mut j = i;
@@ -325,8 +332,8 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
             // After an ASCII comma or bracket it stands for the rest of a list or of a call's
             // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`.
             let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
-                || doc.slice(p.start, p.end).contains("]...");
-            if latin || digits || syntax || in_code(doc, i) {
+                || *synopsis.get_or_init(|| doc.slice(p.start, p.end).contains("]..."));
+            if latin || digits || syntax || in_code(doc, i) || ends_ui_label(cx, p, i, j) {
                 return None;
             }
         }
@@ -341,6 +348,40 @@ fn ellipsis(cx: &mut Context, p: &Paragraph, i: usize) -> Option<usize> {
         d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
     }
     Some(j - i)
+}
+
+/// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
+/// software help, which keeps them as the software shows them: `「数据 - 排序...」`,
+/// `「...」按钮`, `“插入 - 图表...”`, and in a document with computing signs any short label
+/// in corner brackets, `「详细信息...」`. A label is short and holds no sentence mark.
+fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
+    // The characters of a label; a longer quotation is a sentence.
+    const LABEL_CHARS: usize = 32;
+    const UI_NOUNS: [&str; 6] = ["按钮", "菜单", "对话框", "命令", "图标", "选项"];
+    let doc = cx.doc;
+    let Some(close) = doc.runs.get(j).filter(|_| j < p.runs.end).and_then(|r| r.mark()) else {
+        return false;
+    };
+    let open = match close {
+        '」' => '「',
+        '』' => '『',
+        '”' => '“',
+        _ => return false,
+    };
+    let before = doc.slice(p.start, doc.runs[i].start);
+    let Some((at, _)) = before.char_indices().rev().take(LABEL_CHARS).find(|&(_, c)| c == open || c == close)
+    else {
+        return false;
+    };
+    let label = &before[at..];
+    if !label.starts_with(open) || label.contains(['。', '，', '；', '！', '？']) {
+        return false;
+    }
+    let menu = [" - ", " – ", " － "].iter().any(|s| label.contains(s));
+    let after = doc.slice(doc.runs[j].end, p.end);
+    let names_control = UI_NOUNS.iter().any(|w| after.starts_with(w));
+    let button = label.len() == open.len_utf8();
+    menu || names_control || (open != '“' && (button || cx.register().computing))
 }
 
 /// Doubled marks: `，，`, `。。`, `，。`. Returns how many runs it consumed.
