@@ -68,6 +68,14 @@ pub fn check(cx: &mut Context) {
             // The space after a heading's number (`4.5.3. “为什么……”`, `2. 标题`) sets the
             // number off.
             let numbered = a.is_mark('.') && before.len() <= 32 && is_heading_number(before);
+            // The space after an English mark that follows a word or a number, before an
+            // opening mark or an ellipsis, is that mark's (`Title is: 「导航」窗口`,
+            // `Knoppix CD, …`, `表 1.4. “code_x”输出`).
+            let english_mark = matches!(a.kind, Kind::Punct(':' | ',' | '.' | ';' | '?' | '!'))
+                && a.chars == 1
+                && i >= p.runs.start + 2
+                && matches!(doc.runs[i - 2].kind, Kind::Latin | Kind::Digit)
+                && b.mark().is_some_and(|m| matches!(m, '“' | '‘' | '《' | '「' | '『' | '（' | '【' | '…'));
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -81,6 +89,7 @@ pub fn check(cx: &mut Context) {
                 || blank
                 || framed
                 || numbered
+                || english_mark
                 || bullet
                 || subheading
                 || column_gap
