@@ -304,4 +304,5 @@ fn long_lines_cost_linear_time() {
     assert_linear("menu paths in corner brackets", |n| "「数据 - 排序」中".repeat(n), n);
     assert_linear("double hyphens", |n| "中--文".repeat(n), n);
     assert_linear("ellipses between Han", |n| "中...文".repeat(n), n);
+    assert_linear("bullets between words", |n| "新闻•资讯".repeat(n), n);
 }

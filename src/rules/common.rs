@@ -97,7 +97,7 @@ pub fn is_cjk_punct(c: char) -> bool {
 /// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)` (brackets
 /// included); the header of a quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
 /// `someone (昵称) 于 (Wed Apr 25 18:37:38 2018) 提到:` (to the line's start); and in a
-/// document with quoted posts, the `: : ` that opens each quoted line.
+/// document with quoted posts, the `: : ` that opens each quoted line (after any spaces).
 pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
     // How far the opening mark may stand before each anchor, and the closing one after
     // it, in bytes.
@@ -153,7 +153,7 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
         for (k, _) in text.match_indices('\n') {
             let rest = &text[k + 1..];
             let prefix = rest.len() - rest.trim_start_matches([':', ' ']).len();
-            if rest.starts_with(':') && prefix > 1 {
+            if rest.trim_start_matches(' ').starts_with(':') && prefix > 1 {
                 out.push((k + 1, k + 1 + prefix));
             }
         }

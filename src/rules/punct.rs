@@ -22,8 +22,10 @@ pub fn check(cx: &mut Context) {
         if !doc.has_han(p) {
             continue;
         }
-        // Whether the paragraph is a command synopsis (`[选项]...`), read once on first need.
+        // Whether the paragraph is a command synopsis (`[选项]...`), and whether its bullets
+        // open a list run into one line; each read once on first need.
         let synopsis = std::cell::OnceCell::new();
+        let bullets = std::cell::OnceCell::new();
         let mut i = p.runs.start;
         while i < p.runs.end {
             let r = doc.runs[i];
@@ -35,7 +37,12 @@ pub fn check(cx: &mut Context) {
                 i += n;
                 continue;
             }
-            if is_dot_like(c) && r.chars == 1 && name_between(cx, p, i) && !in_handle(doc, p, i) {
+            if is_dot_like(c)
+                && r.chars == 1
+                && name_between(cx, p, i)
+                && !in_handle(doc, p, i)
+                && !(c == '•' && *bullets.get_or_init(|| opens_bullet_list(doc, p)))
+            {
                 name_dot(cx, i, c);
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
                 halfwidth(cx, p, i, c);
@@ -95,6 +102,16 @@ pub fn name_between(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
     // ? and .: parts of a name on both sides, as told by their characters.
     super::name::parts_around(cx, i - 1, i + 1)
+}
+
+/// Whether the paragraph's first `•` opens it or follows a colon (`基础知识：•是什么-概念
+/// •靠什么-环境`): its `•`s are the bullets of a list run into one line, not name dots.
+fn opens_bullet_list(doc: &Document, p: &Paragraph) -> bool {
+    let line = doc.slice(p.start, p.end);
+    line.find('•').is_some_and(|at| {
+        let before = line[..at].trim_end();
+        before.trim_start().is_empty() || before.ends_with(['：', ':'])
+    })
 }
 
 /// Whether mark run `i` is inside an account name (`@敏•敏`): kept as its owner spells it.
