@@ -274,6 +274,7 @@ fn nested_brackets_and_quotes_cost_linear_time() {
     assert_linear("《《《", |n| format!("{}书", "《".repeat(n)), n);
     assert_linear("titles in titles", |n| format!("{}中。{}", "《中。".repeat(n), "》".repeat(n)), n);
     assert_linear("reversed ”“", |n| "”中“".repeat(n), n);
+    assert_linear("set-off quotations", |n| "“\n中。\n”\n“\n中。\n".repeat(n), n);
     assert_linear("dash speech —…，-", |n| "—中，-".repeat(n), n);
 }
 

@@ -576,6 +576,8 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     let text = doc.text;
     let mut b = Balance::default();
     let mut continuation = false;
+    // The line of a set-off quotation's lone ” (see `set_off_close`), while inside one.
+    let mut set_off_until: Option<usize> = None;
     let paras = &doc.paragraphs;
     for (pi, p) in paras.iter().enumerate() {
         let mut unmatched_close: Vec<(usize, char)> = Vec::new();
@@ -607,12 +609,26 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             }
         }
         continuation = false;
+        let mut left: Vec<Open> = std::mem::take(&mut b.stack);
+        // A quotation set off with its marks on lines of their own (`“⏎引文。⏎”`): the “
+        // stays open until the line of the ”.
+        if left.len() == 1 && left[0].ch == '“' && unmatched_close.is_empty() {
+            if set_off_until.is_some_and(|end| pi < end) {
+                b.stack = left;
+                continue;
+            }
+            if let Some(end) = set_off_close(doc, pi) {
+                set_off_until = Some(end);
+                b.stack = left;
+                continue;
+            }
+        }
+        set_off_until = None;
         // Quotation marks left open at the end of the paragraph.
         let next_opens = paras[pi + 1..]
             .iter()
             .find(|q| !doc.trimmed_runs(q).is_empty())
             .is_some_and(|q| doc.runs[doc.trimmed_runs(q).start].mark() == Some('“'));
-        let mut left: Vec<Open> = std::mem::take(&mut b.stack);
         if next_opens && !left.is_empty() && unmatched_close.is_empty() {
             // A quotation that continues into the next paragraph: keep its “, report
             // any ‘ left open inside it.
@@ -649,6 +665,22 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
 }
 
 /// ’ between letters (Xi’an, don’t) or after a Latin word is an apostrophe.
+/// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
+/// with its marks on lines of their own), the index of that line.
+fn set_off_close(doc: &Document, pi: usize) -> Option<usize> {
+    const MAX_LINES: usize = 6;
+    let lone = |k: usize, c: char| {
+        doc.paragraphs.get(k).is_some_and(|q| {
+            let runs = doc.trimmed_runs(q);
+            runs.len() == 1 && doc.runs[runs.start].is_mark(c) && doc.runs[runs.start].chars == 1
+        })
+    };
+    if !lone(pi, '“') {
+        return None;
+    }
+    (pi + 2..pi + 2 + MAX_LINES).take_while(|&k| !lone(k, '“')).find(|&k| lone(k, '”'))
+}
+
 fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) -> bool {
     if !matches!(c, '’' | '‘') {
         return false;
