@@ -237,8 +237,13 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
 /// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`).
 fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
+    // The characters of a menu item: up to eight after a word that chooses, close before
+    // (`选择工作表 - 命名区域或表达式 - 定义`), else six (`乔尔 - 恩比德和帕特里克 - 贝弗利`
+    // is a sentence); a longer part is a clause.
+    let near = &before[before.char_indices().rev().nth(31).map_or(0, |(at, _)| at)..];
+    let item = if CHOOSE.iter().any(|w| near.contains(w)) { 8 } else { 6 };
     let l = links(before, after, sep, |c| c == ' ' || super::common::is_cjk_punct(c));
-    let short = |s: &str| !s.is_empty() && s.chars().count() <= 6;
+    let short = |s: &str| !s.is_empty() && s.chars().count() <= item;
     let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);
     (l.linked_before && short(l.prev)) || (l.linked_after && short(l.next)) || (chosen && short(l.next))
 }
