@@ -212,13 +212,22 @@ struct Links<'t> {
     linked_after: bool,
 }
 
+/// How far a chain's parts are read on each side of a separator, in characters.
+const REACH: usize = 32;
+
+/// The last `n` characters of `s` (all of it if shorter).
+fn last_chars(s: &str, n: usize) -> &str {
+    &s[s.char_indices().rev().nth(n - 1).map_or(0, |(at, _)| at)..]
+}
+
 /// The parts read are at most a few characters long, so each side is read for `REACH`
 /// characters only (a longer part is not short to any caller): the cost stays linear on a
 /// long line of separators.
 fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> bool) -> Links<'t> {
-    const REACH: usize = 32;
-    let before = &before[before.char_indices().rev().nth(REACH - 1).map_or(0, |(at, _)| at)..];
-    let after = &after[..after.char_indices().nth(REACH).map_or(after.len(), |(at, _)| at)];
+    let (before, after) = (
+        last_chars(before, REACH),
+        &after[..after.char_indices().nth(REACH).map_or(after.len(), |(at, _)| at)],
+    );
     let edge_end = before.char_indices().rev().find(|&(_, c)| edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let sep_end = before.rfind(sep).map_or(0, |i| i + sep.len());
     let prev_start = edge_end.max(sep_end);
@@ -240,8 +249,7 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     // The characters of a menu item: up to eight after a word that chooses, close before
     // (`选择工作表 - 命名区域或表达式 - 定义`), else six (`乔尔 - 恩比德和帕特里克 - 贝弗利`
     // is a sentence); a longer part is a clause.
-    let near = &before[before.char_indices().rev().nth(31).map_or(0, |(at, _)| at)..];
-    let item = if CHOOSE.iter().any(|w| near.contains(w)) { 8 } else { 6 };
+    let item = if CHOOSE.iter().any(|w| last_chars(before, REACH).contains(w)) { 8 } else { 6 };
     let l = links(before, after, sep, |c| c == ' ' || super::common::is_cjk_punct(c));
     let short = |s: &str| !s.is_empty() && s.chars().count() <= item;
     let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);

@@ -664,7 +664,6 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     }
 }
 
-/// ’ between letters (Xi’an, don’t) or after a Latin word is an apostrophe.
 /// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
 /// with its marks on lines of their own), the index of that line.
 fn set_off_close(doc: &Document, pi: usize) -> Option<usize> {
@@ -681,6 +680,7 @@ fn set_off_close(doc: &Document, pi: usize) -> Option<usize> {
     (pi + 2..pi + 2 + MAX_LINES).take_while(|&k| !lone(k, '“')).find(|&k| lone(k, '”'))
 }
 
+/// ’ between letters (Xi’an, don’t) or after a Latin word is an apostrophe.
 fn is_apostrophe(text: &str, p: &Paragraph, at: usize, c: char, stack: &[Open]) -> bool {
     if !matches!(c, '’' | '‘') {
         return false;
