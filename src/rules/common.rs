@@ -126,9 +126,13 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
         let k = end + text[end..to].find(close)?;
         Some((o, k + text[k..].chars().next().map_or(1, char::len_utf8)))
     };
+    // Each anchor is looked for over the whole text, with memchr's vectorised search (the
+    // standard library's is several times slower on a large file).
+    let find =
+        |label: &'static str| memchr::memmem::find_iter(text.as_bytes(), label).map(move |at| (at, label));
     let mut out: Vec<(usize, usize)> = Vec::new();
     for label in ["下载次数", "downloads!"] {
-        for (at, _) in text.match_indices(label) {
+        for (at, _) in find(label) {
             let from = before(at, CAPTION.0);
             let size = text[from..at].to_ascii_lowercase();
             if size.contains("kb") || size.contains("mb") {
@@ -137,11 +141,11 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
         }
     }
     let mut quoted = false;
-    for (at, label) in text.match_indices("的大作中提到") {
+    for (at, label) in find("的大作中提到") {
         quoted = true;
         out.extend(enclosed(at, at + label.len(), &['【'], &['】'], QUOTED));
     }
-    for (at, label) in text.match_indices("提到:") {
+    for (at, label) in find("提到:") {
         // (A header is short: the line's start is looked for in the 160 bytes before.)
         let from = before(at, 160);
         let line = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
@@ -150,7 +154,7 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
         }
     }
     if quoted {
-        for (k, _) in text.match_indices('\n') {
+        for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
             let rest = &text[k + 1..];
             let prefix = rest.len() - rest.trim_start_matches([':', ' ']).len();
             if rest.trim_start_matches(' ').starts_with(':') && prefix > 1 {
