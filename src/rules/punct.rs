@@ -157,6 +157,20 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if quoted('“', '”') || quoted('「', '」') || quoted('‘', '’') || quoted('（', '）') {
         return;
     }
+    // … and so is one listed among symbols, `(@、&、<、>、!)`; `!=` is an operator, and a `!`
+    // that opens a line or follows `:` before 命令 is the shell-escape command (`:!命令`).
+    let listed = prev.is_some_and(|r| r.is_mark('、'))
+        && i >= p.runs.start + 2
+        && !doc.runs[i - 2].is_han()
+        && next.is_some_and(|r| matches!(r.mark(), Some('、' | '）' | ')')));
+    let escape = c == '!'
+        && r.chars == 1
+        && (next.is_some_and(|n| n.is_mark('='))
+            || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
+                && doc.slice(r.end, p.end).starts_with("命令")));
+    if listed || escape {
+        return;
+    }
     let prev_cn = is_chinese_side(prev.as_ref());
     let next_cn = next.is_some_and(|n| n.is_han());
     let next_kind = next.map(|n| n.kind);
