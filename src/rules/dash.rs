@@ -97,10 +97,22 @@ pub fn check(cx: &mut Context) {
 /// `--name`: two hyphens with a word glued after them are a command-line option, not a
 /// dash, where the option stands apart — after a space, an opening mark or at the line's
 /// start, or before a space, a closing mark, `=` or a word naming it (`若指定了--name选项`,
-/// `（或者 --all）`). Between two clauses it is a dash (`没问题--wps都能兼容`).
+/// `（或者 --all）`), or after its short form (`-o --输出接口`, translated). Between two
+/// clauses it is a dash (`没问题--wps都能兼容`).
 fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     let r = doc.runs[i];
+    // `(-o --输出接口[名称])`: the long form right after its short one, even translated.
+    let after_short = doc.text[p.start..r.start].strip_suffix(' ').is_some_and(|b| {
+        let mut back = b.chars().rev();
+        matches!(
+            (back.next(), back.next(), back.next()),
+            (Some(l), Some('-'), None | Some(' ' | '(' | '[')) if l.is_ascii_alphabetic()
+        )
+    });
+    if after_short && r.mark() == Some('-') {
+        return true;
+    }
     let Some(word) = doc.runs.get(i + 1).filter(|n| n.kind == Kind::Latin && n.start == r.end) else {
         return false;
     };
