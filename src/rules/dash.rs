@@ -265,7 +265,12 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     let l = links(before, after, sep, |c| c == ' ' || super::common::is_cjk_punct(c));
     let short = |s: &str| !s.is_empty() && s.chars().count() <= item;
     let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);
-    (l.linked_before && short(l.prev)) || (l.linked_after && short(l.next)) || (chosen && short(l.next))
+    // `打开……的右键菜单 - 选择「表格格式」`: a menu, then the item chosen in it.
+    let from_menu = l.prev.ends_with("菜单") && CHOOSE[..2].iter().any(|w| l.next.starts_with(w));
+    (l.linked_before && short(l.prev))
+        || (l.linked_after && short(l.next))
+        || (chosen && short(l.next))
+        || from_menu
 }
 
 /// Whether the spaced single dash of run `i` (`-`, `–`) separates the parts of a menu

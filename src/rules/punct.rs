@@ -361,8 +361,11 @@ fn ellipsis(
             // `[选项]...` repeats an argument in a command synopsis, and so does `...` after
             // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`).
             // After an ASCII comma or bracket it stands for the rest of a list or of a call's
-            // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`.
-            let syntax = matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
+            // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`; in a document with computing
+            // signs `[...]` is a placeholder (`'[...]'`, `用户 [...]`), in copy a cut's mark.
+            let placeholder = before == Some(Kind::Punct('[')) && cx.register().computing;
+            let syntax = placeholder
+                || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
                 || *synopsis.get_or_init(|| doc.slice(p.start, p.end).contains("]..."));
             if latin || digits || syntax || in_code(doc, i) || ends_ui_label(cx, p, i, j) {
                 return None;
