@@ -102,6 +102,9 @@ pub fn check(cx: &mut Context) {
 fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     let r = doc.runs[i];
+    if r.mark() != Some('-') {
+        return false;
+    }
     // `(-o --输出接口[名称])`: the long form right after its short one, even translated.
     let after_short = doc.text[p.start..r.start].strip_suffix(' ').is_some_and(|b| {
         let mut back = b.chars().rev();
@@ -110,15 +113,12 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
             (Some(l), Some('-'), None | Some(' ' | '(' | '[')) if l.is_ascii_alphabetic()
         )
     });
-    if after_short && r.mark() == Some('-') {
+    if after_short {
         return true;
     }
     let Some(word) = doc.runs.get(i + 1).filter(|n| n.kind == Kind::Latin && n.start == r.end) else {
         return false;
     };
-    if r.mark() != Some('-') {
-        return false;
-    }
     let end = doc.chunk_at(i + 1).map_or(word.end, |c| c.end);
     let after = &doc.text[end..p.end];
     let before = doc.text[p.start..r.start].chars().next_back();
@@ -266,7 +266,7 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     let short = |s: &str| !s.is_empty() && s.chars().count() <= item;
     let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);
     // `打开……的右键菜单 - 选择「表格格式」`: a menu, then the item chosen in it.
-    let from_menu = l.prev.ends_with("菜单") && CHOOSE[..2].iter().any(|w| l.next.starts_with(w));
+    let from_menu = l.prev.ends_with("菜单") && ["选择", "点击"].iter().any(|w| l.next.starts_with(w));
     (l.linked_before && short(l.prev))
         || (l.linked_after && short(l.next))
         || (chosen && short(l.next))
