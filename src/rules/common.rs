@@ -325,8 +325,15 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
         None => true,
         // (A space between a question and its mark is a spacing slip: `你答对了吗 ?`, the
         // question word in the words right before the space.)
-        Some(Kind::Space) => !prev_solid(doc, p, i)
-            .is_some_and(|k| doc.runs[k].is_han() && has_question_word(cx, doc.run_text(k))),
+        // (Nor is `ESC [ ? 25 h`, a terminal's control sequence spelled out: after `[` and
+        // before a number.)
+        Some(Kind::Space) => match prev_solid(doc, p, i) {
+            Some(k) if doc.runs[k].is_mark('[') => {
+                !(doc.runs[i].chars == 1
+                    && next_solid(doc, p, i).is_some_and(|n| doc.runs[n].is(Kind::Digit)))
+            }
+            k => !k.is_some_and(|k| doc.runs[k].is_han() && has_question_word(cx, doc.run_text(k))),
+        },
         Some(Kind::Han | Kind::Digit | Kind::Punct('”' | '’')) => {
             !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i) && !follows_question(cx, p, i)
         }

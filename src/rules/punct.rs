@@ -302,7 +302,7 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
         && doc.runs[i - 1].kind == Kind::Latin
         && doc.runs[i - 1].end == open.start
         && doc.text[open.end..].starts_with(['"', '\'']);
-    if !inner_han || called || in_formula(doc, p, open.end) {
+    if !inner_han || called || in_formula(doc, p, open.end) || heads_option(doc, p, i, j) {
         return;
     }
     let found = doc.slice(open.start, close.end);
@@ -322,6 +322,24 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
             ],
         ));
     }
+}
+
+/// `(-j 目标跳转)`, `( [!] -f --分片)`: brackets that open a line of a manual page around
+/// an option and its translated argument, the heading of the option's entry — a synopsis
+/// in code's brackets. At most three words, the first an option (`-x`, `--x`) or `[!]`.
+fn heads_option(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
+    let before = doc.runs[p.runs.start..i].iter().rev().find(|r| r.kind != Kind::Space);
+    if before.is_some_and(|r| r.kind != Kind::Newline) {
+        return false;
+    }
+    let inner = doc.slice(doc.runs[i].end, doc.runs[j].start);
+    let mut words = inner.split_whitespace();
+    let option = words.next().is_some_and(|w| {
+        w == "[!]"
+            || w.strip_prefix('-')
+                .is_some_and(|o| o.starts_with(|c: char| c == '-' || c.is_ascii_alphabetic()))
+    });
+    option && words.nth(2).is_none()
 }
 
 /// Ellipses written any way but `……`. Returns how many runs it consumed.
