@@ -351,9 +351,18 @@ fn ellipsis(
 ) -> Option<usize> {
     let doc = cx.doc;
     let is_part = |c: char| matches!(c, '.' | '。' | '…' | '·' | '・' | '．' | '⋯');
-    let mut j = i;
+    let (from, mut j) = (i, i);
     while j < p.runs.end && doc.runs[j].mark().is_some_and(is_part) {
         j += 1;
+    }
+    let single = |k: usize, marks: &[char]| doc.runs[k].chars == 1 && doc.runs[k].mark().is_some_and(|m| marks.contains(&m));
+    // `剁下了她的手。……`: the full stop of a whole sentence before an ellipsis is kept (the
+    // omission follows the sentence); only the dots after it can be wrong: `。...`, `。..`.
+    let after_stop = j - i >= 2 && single(i, &['。']);
+    let i = if after_stop { i + 1 } else { i };
+    // `抗...·【视频】`: a lone `·` after the dots separates a list of headlines.
+    if j - i >= 2 && single(j - 1, &['·', '・']) {
+        j -= 1;
     }
     let runs = &doc.runs[i..j];
     let first = runs.first()?.mark()?;
@@ -361,6 +370,7 @@ fn ellipsis(
         let n = runs[0].chars;
         let wrong = match first {
             '…' => n != 2,
+            '.' if after_stop => n >= 2,
             '.' | '。' | '·' | '・' | '．' => n >= 3,
             '⋯' => true,
             _ => false,
@@ -375,7 +385,7 @@ fn ellipsis(
             let (before, after) = (kind(prev_solid(doc, p, i)), kind(next_solid(doc, p, i)));
             let latin = before == Some(Kind::Latin);
             // A page number follows dot leaders in a table of contents (设计......27).
-            let digits = after == Some(Kind::Digit);
+            let digits = after == Some(Kind::Digit) && !after_stop;
             // `[选项]...` repeats an argument in a command synopsis, and so does `...` after
             // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`).
             // After an ASCII comma or bracket it stands for the rest of a list or of a call's
@@ -399,7 +409,7 @@ fn ellipsis(
     if let Some(d) = cx.report(ELLIPSIS, start, end, "", &[("found", found)]) {
         d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
     }
-    Some(j - i)
+    Some(j - from)
 }
 
 /// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
