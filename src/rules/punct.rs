@@ -355,7 +355,9 @@ fn ellipsis(
     while j < p.runs.end && doc.runs[j].mark().is_some_and(is_part) {
         j += 1;
     }
-    let single = |k: usize, marks: &[char]| doc.runs[k].chars == 1 && doc.runs[k].mark().is_some_and(|m| marks.contains(&m));
+    let single = |k: usize, marks: &[char]| {
+        doc.runs[k].chars == 1 && doc.runs[k].mark().is_some_and(|m| marks.contains(&m))
+    };
     // `剁下了她的手。……`: the full stop of a whole sentence before an ellipsis is kept (the
     // omission follows the sentence); only the dots after it can be wrong: `。...`, `。..`.
     let after_stop = j - i >= 2 && single(i, &['。']);

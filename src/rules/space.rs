@@ -222,7 +222,7 @@ fn is_layout(space: &str, before: &str) -> bool {
 }
 
 /// Whether space run `i` follows a mark that ends a phrase of two words or more and
-/// precedes a Latin word (or a quotation opened on one), inside a stretch of at least six
+/// precedes a Latin word or a number (or a quotation opened on a word), inside a stretch of at least six
 /// Latin words with no Han character between them: in a passage in a foreign language
 /// (`and be one traveler，long i stood`) that language's space after its mark.
 fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
@@ -233,7 +233,7 @@ fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let runs = &doc.runs[p.runs.clone()];
     let at = i - p.runs.start;
     let kind = |k: usize| runs.get(k).map(|r| r.kind);
-    let latin_next = kind(at + 1) == Some(Kind::Latin)
+    let latin_next = matches!(kind(at + 1), Some(Kind::Latin | Kind::Digit))
         || (matches!(runs[at + 1].mark(), Some('“' | '‘')) && kind(at + 2) == Some(Kind::Latin));
     if !matches!(runs[at - 1].mark(), Some('，' | '。' | '；' | '：' | '！' | '？' | '”' | '’'))
         || !latin_next
@@ -249,10 +249,12 @@ fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
     } else {
         at - 1
     };
+    // (Or a word or number after a list's comma: `girls， 2018， united nations`.)
+    let word = |k: usize| matches!(kind(k), Some(Kind::Latin | Kind::Digit));
     let phrase = end >= 3
-        && kind(end - 1) == Some(Kind::Latin)
+        && word(end - 1)
         && kind(end - 2) == Some(Kind::Space)
-        && kind(end - 3) == Some(Kind::Latin);
+        && (kind(end - 3) == Some(Kind::Latin) || matches!(runs[end - 3].mark(), Some('，' | ',')));
     if !phrase {
         return false;
     }
