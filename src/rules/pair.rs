@@ -56,6 +56,10 @@ pub fn check(cx: &mut Context) {
         for i in p.runs.clone() {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
+            // `\(`: escaped in code or a typesetting command (groff's `\(lq`), no bracket.
+            if matches!(c, '(' | ')') && doc.text[..r.start].ends_with('\\') {
+                continue;
+            }
             if c == '“'
                 && cx.on(EMPTY)
                 && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”'))

@@ -285,7 +285,8 @@ fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
 fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
     let open = doc.runs[i];
-    if in_code(doc, i) {
+    // `\(`: escaped, a character of a regular expression.
+    if in_code(doc, i) || doc.text[..open.start].ends_with('\\') {
         return;
     }
     let Some(j) = (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '）'))) else {
