@@ -312,6 +312,16 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if tab(prev_run(doc, p, i)) && tab(next_run(doc, p, i)) {
         return false;
     }
+    // Right before a closing quote a single one ends a quoted question: `“这是?”`,
+    // `“做个头条?”` (a question without a question word).
+    if doc.runs[i].chars == 1
+        && doc
+            .runs
+            .get(i + 1)
+            .is_some_and(|r| r.start == doc.runs[i].end && matches!(r.mark(), Some('”' | '’')))
+    {
+        return false;
+    }
     let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
     // `倍??` outside a question: two or more in a row.
