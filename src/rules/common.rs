@@ -299,7 +299,8 @@ pub fn mark_name(c: char) -> String {
 /// follows a space, the start of the line or a mark (`。?此次`, `主演:?井柏然?/`), more
 /// of them follow after a space (`简评? ? ?`), or it follows Han or digits among other
 /// `?` in a sentence with no question word in it (`装、女?装、男?鞋`). A `?` after a question
-/// word (`怎么办?`, `吗?`) is a question mark typed half-width.
+/// word (`怎么办?`, `吗?`) or a single one right before a closing quote (`“这是?”`) is a
+/// question mark typed half-width.
 pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     if doc.runs[i].mark() != Some('?') {
@@ -335,8 +336,8 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
         None => true,
         // (A space between a question and its mark is a spacing slip: `你答对了吗 ?`, the
         // question word in the words right before the space.)
-        // (Nor is `ESC [ ? 25 h`, a terminal's control sequence spelled out: after `[` and
-        // before a number.)
+        // (After `[` and before a number it is a terminal's control sequence spelled out,
+        // `ESC [ ? 25 h`.)
         Some(Kind::Space) => match prev_solid(doc, p, i) {
             Some(k) if doc.runs[k].is_mark('[') => {
                 !(doc.runs[i].chars == 1

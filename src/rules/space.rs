@@ -221,10 +221,11 @@ fn is_layout(space: &str, before: &str) -> bool {
     n >= 3 || (ideographic && n >= 2) || sentence_end || letter_spaced
 }
 
-/// Whether space run `i` follows a mark that ends a phrase of two words or more and
-/// precedes a Latin word or a number (or a quotation opened on a word), inside a stretch of at least six
-/// Latin words with no Han character between them: in a passage in a foreign language
-/// (`and be one traveler，long i stood`) that language's space after its mark.
+/// Whether space run `i` follows a mark that ends a phrase of two words or more (or an item
+/// after a comma) and precedes a Latin word or a number (or a quotation opened on a word),
+/// inside a stretch of at least six Latin words with no Han character between them: in a
+/// passage in a foreign language (`and be one traveler，long i stood`, `women and girls，
+/// 2018， united nations`) that language's space after its mark.
 fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
     // The words a passage has at least; the runs looked at on each side (a mark, a space
     // and a word each take one).
