@@ -25,6 +25,8 @@ pub const RULES: &[&str] = &[SPACE, INITIAL, GLOSS_BRACKETS, INCONSISTENT];
 /// How far (in runs) a bracket is looked for: glosses and credits are short, and a bound
 /// keeps a line of 100,000 brackets linear.
 const REACH: usize = 64;
+/// The runs looked at on each side of a space for another name joined by a dot.
+const NEAR: usize = 24;
 
 /// The shortest surname looked for written alone elsewhere: two characters are too
 /// often a common word (安全, 德国).
@@ -320,9 +322,23 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     let dotted_right = i + 3 < p.runs.end && doc.runs[i + 2].is_mark('·') && doc.runs[i + 3].is_han();
     let (_, right) = s.parts(cx);
     let surname_again = right.chars().count() >= ALONE_FROM && index.alone.contains(right.as_str());
+    // … or another name joined by a dot close by, in the same list or sentence (主演：道恩
+    // 强森 / 娜奥米·哈里斯; ceo大卫·卡恩……首席投资官祖尔 艾尔门).
+    let dotted_near = || {
+        let window = p.runs.start.max(i.saturating_sub(NEAR))..p.runs.end.min(i + NEAR);
+        window.clone().any(|k| {
+            k > window.start
+                && k + 1 < window.end
+                && doc.runs[k].is_mark('·')
+                && doc.runs[k].chars == 1
+                && doc.runs[k - 1].is_han()
+                && doc.runs[k + 1].is_han()
+        })
+    };
     // A common given name before the space needs one more transliteration character
     // on each side (乔治 居维叶, 马丁 路德·金).
-    (tb + ta == 3 && (dotted_left || dotted_right || surname_again)) || (tb + ta >= 2 && given(2))
+    (tb + ta == 3 && (dotted_left || dotted_right || surname_again || dotted_near()))
+        || (tb + ta >= 2 && given(2))
 }
 
 /// Whether space run `i` stands where a name dot belongs (for space/between-han, which
