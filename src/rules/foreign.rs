@@ -90,6 +90,10 @@ pub struct Register {
     pub names_in_latin: bool,
 }
 
+/// Keys of the keyboard whose names only software help writes (capitalised): a page that
+/// names one keeps products' and features' names in Latin.
+const KEYS: [&str; 6] = ["Ctrl", "Shift", "Alt", "Esc", "Cmd", "Backspace"];
+
 impl Register {
     pub fn of(doc: &crate::document::Document) -> Register {
         // Text with several Latin words and not one capital letter (an export that lost its
@@ -98,7 +102,7 @@ impl Register {
         // for letter case.
         // Capitalised words in brackets are glosses, which say nothing about the register.
         let (mut words, mut code, mut han, mut capitals, mut depth) = (0, 0, 0, 0, 0i32);
-        let mut capital = false;
+        let (mut capital, mut keys) = (false, false);
         for (i, r) in doc.runs.iter().enumerate() {
             match r.kind {
                 Kind::Han => han += r.chars as usize,
@@ -107,9 +111,11 @@ impl Register {
                 Kind::Latin if r.chars >= 2 && doc.chunk_at(i).is_some_and(|c| c.is_code) => code += 1,
                 Kind::Latin if r.chars >= 2 => {
                     words += 1;
-                    let cap = doc.slice(r.start, r.end).starts_with(char::is_uppercase);
-                    capital |= doc.slice(r.start, r.end).chars().any(char::is_uppercase);
+                    let word = doc.slice(r.start, r.end);
+                    let cap = word.starts_with(char::is_uppercase);
+                    capital |= word.chars().any(char::is_uppercase);
                     capitals += usize::from(cap && depth == 0);
+                    keys |= cap && KEYS.iter().any(|k| word.eq_ignore_ascii_case(k));
                 }
                 _ => {}
             }
@@ -121,8 +127,9 @@ impl Register {
         let technical = words + code >= 8 && (words + code) * 25 > han;
         let computing = words + code >= 8 && (words + code) * 60 > han;
         // Software help and manuals name products, keys and people in Latin throughout: four
-        // capitalised words or more, one for every 60 Han characters or fewer.
-        let names_in_latin = capitals >= 4 && capitals * 60 > han;
+        // capitalised words or more, one for every 60 Han characters or fewer; or any page
+        // that names a key of the keyboard (按「Shift」键, Ctrl+F3), however short.
+        let names_in_latin = (capitals >= 4 && capitals * 60 > han) || keys;
         Register { cased, capital, technical, computing, names_in_latin }
     }
 }
