@@ -276,6 +276,12 @@ pub fn prev_run<'d>(doc: &'d Document, p: &Paragraph, i: usize) -> Option<&'d Ru
     (i > p.runs.start).then(|| &doc.runs[i - 1])
 }
 
+/// Whether run `r` follows a backslash: escaped in code or a typesetting command (a regular
+/// expression's `\(`, groff's `\(lq`), not the mark it looks like.
+pub fn escaped(doc: &Document, r: &Run) -> bool {
+    doc.text[..r.start].ends_with('\\')
+}
+
 /// The run after `i` in the paragraph, if any.
 pub fn next_run<'d>(doc: &'d Document, p: &Paragraph, i: usize) -> Option<&'d Run> {
     (i + 1 < p.runs.end).then(|| &doc.runs[i + 1])
@@ -315,11 +321,7 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
     // Right before a closing quote a single one ends a quoted question: `“这是?”`,
     // `“做个头条?”` (a question without a question word).
-    if doc.runs[i].chars == 1
-        && doc
-            .runs
-            .get(i + 1)
-            .is_some_and(|r| r.start == doc.runs[i].end && matches!(r.mark(), Some('”' | '’')))
+    if doc.runs[i].chars == 1 && next_run(doc, p, i).is_some_and(|r| matches!(r.mark(), Some('”' | '’')))
     {
         return false;
     }

@@ -313,28 +313,26 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     if tb + ta == 4 || given(3) {
         return true;
     }
+    // Whether run `k` is a name dot: a dot between two Han runs of the paragraph.
+    let dot = |k: usize| {
+        k > p.runs.start
+            && k + 1 < p.runs.end
+            && doc.runs[k].is_mark('·')
+            && doc.runs[k - 1].is_han()
+            && doc.runs[k + 1].is_han()
+    };
     // Three of the four, and one more sign: a name already joined by a dot on the left
     // (伊丽莎白·亚历山德拉 玛丽) or right, or a surname of three
     // characters or more standing alone elsewhere (弗莱克说; two-character ones repeat by
     // chance: 西安, 莉莉).
-    let dotted_left = i >= p.runs.start + 3 && doc.runs[i - 2].is_mark('·') && doc.runs[i - 3].is_han();
+    let dotted_left = i >= p.runs.start + 2 && dot(i - 2);
     // … or on the right (马丁 路德·金).
-    let dotted_right = i + 3 < p.runs.end && doc.runs[i + 2].is_mark('·') && doc.runs[i + 3].is_han();
+    let dotted_right = dot(i + 2);
     let (_, right) = s.parts(cx);
     let surname_again = right.chars().count() >= ALONE_FROM && index.alone.contains(right.as_str());
     // … or another name joined by a dot close by, in the same list or sentence (主演：道恩
     // 强森 / 娜奥米·哈里斯; ceo大卫·卡恩……首席投资官祖尔 艾尔门).
-    let dotted_near = || {
-        let window = p.runs.start.max(i.saturating_sub(NEAR))..p.runs.end.min(i + NEAR);
-        window.clone().any(|k| {
-            k > window.start
-                && k + 1 < window.end
-                && doc.runs[k].is_mark('·')
-                && doc.runs[k].chars == 1
-                && doc.runs[k - 1].is_han()
-                && doc.runs[k + 1].is_han()
-        })
-    };
+    let dotted_near = || (i.saturating_sub(NEAR) + 1..i + NEAR - 1).any(|k| dot(k) && doc.runs[k].chars == 1);
     // A common given name before the space needs one more transliteration character
     // on each side (乔治 居维叶, 马丁 路德·金).
     (tb + ta == 3 && (dotted_left || dotted_right || surname_again || dotted_near()))

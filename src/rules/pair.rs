@@ -1,7 +1,7 @@
 //! pair/*: brackets and title marks — unmatched, opened full-width and closed
 //! half-width, 《 nested directly in 《》, and pairs left empty after an edit.
 
-use super::common::wraps_to_close;
+use super::common::{escaped, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::Paragraph;
@@ -56,8 +56,7 @@ pub fn check(cx: &mut Context) {
         for i in p.runs.clone() {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
-            // `\(`: escaped in code or a typesetting command (groff's `\(lq`), no bracket.
-            if matches!(c, '(' | ')') && doc.text[..r.start].ends_with('\\') {
+            if matches!(c, '(' | ')') && escaped(doc, &r) {
                 continue;
             }
             if c == '“'

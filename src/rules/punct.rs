@@ -2,7 +2,7 @@
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
 use super::common::{
-    asks, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
+    asks, escaped, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
     stop_before_count,
 };
 use super::Context;
@@ -285,8 +285,7 @@ fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
 fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
     let doc = cx.doc;
     let open = doc.runs[i];
-    // `\(`: escaped, a character of a regular expression.
-    if in_code(doc, i) || doc.text[..open.start].ends_with('\\') {
+    if in_code(doc, i) || escaped(doc, &open) {
         return;
     }
     let Some(j) = (i + 1..p.runs.end).find(|&j| matches!(doc.runs[j].mark(), Some(')' | '(' | '）'))) else {
