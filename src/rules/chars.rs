@@ -145,8 +145,12 @@ fn doubled(cx: &mut Context, i: usize) {
         // An alternative question's 还是 (or) before 是: `是爱慕？还是是为了钱？`.
         let alternative =
             c == '是' && left == "还是" && i > 0 && matches!(doc.runs[i - 1].mark(), Some('？' | '?'));
+        // A clause opened by 了了 (to settle + 了): `去了西藏，了了长久的念想`. The particle 了
+        // never opens a clause, so a doubled one cannot stand there.
+        let settles = c == '了' && off == 0 && (i == 0 || !doc.runs[i - 1].kind.is_letter());
         let in_word = aabb
             || alternative
+            || settles
             || if words.doubled_function.contains(c) {
                 words.doubled_left_words.iter().any(|w| left.ends_with(*w))
                     || words.doubled_right_words.iter().any(|w| right.starts_with(*w))

@@ -567,8 +567,12 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
             && (n >= 3 || latin.len() > 1)
             && if cased {
                 // A longer lower-case word that spells pinyin (an account name, a
-                // domain) is romanised Chinese, not English left untranslated.
-                english(w) || has_function || (n >= 6 && !is_pinyin(w) && pronounceable(w))
+                // domain) is romanised Chinese, not English left untranslated; one that is
+                // no English word, on a page with computing signs, names something of the
+                // software's (a command, a variable, a placeholder: `从 infile 的偏移量`).
+                english(w)
+                    || has_function
+                    || (n >= 6 && !is_pinyin(w) && !scope.computing && pronounceable(w))
             } else {
                 has_function || (english(w) && n >= 4 && !is_pinyin(w))
             }
