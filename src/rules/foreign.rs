@@ -31,15 +31,37 @@ pub fn check(cx: &mut Context) {
     }
     let doc = cx.doc;
     let register = cx.register();
-    // Latin names given as glosses so far: a later bare mention should use the rendering.
-    let mut glossed = HashSet::new();
+    let mut seen = Seen::default();
     for p in &doc.paragraphs {
         // A paragraph with no Han at all is a foreign-language paragraph (a bilingual
         // document, a quoted original), not Chinese copy with a stray word; one with no
         // word of letters has nothing for these rules.
         if doc.chunks_of(p).iter().any(|c| c.has_letter) && doc.has_han(p) {
-            paragraph(cx, p, register, &mut glossed);
+            paragraph(cx, p, register, &mut seen);
         }
+    }
+}
+
+/// What the document has shown, for the decisions on its phrases.
+#[derive(Default)]
+struct Seen {
+    /// Latin names given as glosses so far: a later bare mention should use the rendering.
+    glossed: HashSet<String>,
+    /// How often each Latin word (lower case) stands in the document, counted on first need.
+    uses: Option<std::collections::HashMap<String, u32>>,
+}
+
+impl Seen {
+    /// How many times the Latin word `w` (lower case) stands in the document.
+    fn uses(&mut self, doc: &Document, w: &str) -> u32 {
+        let uses = self.uses.get_or_insert_with(|| {
+            let mut m = std::collections::HashMap::new();
+            for r in doc.runs.iter().filter(|r| r.kind == Kind::Latin) {
+                *m.entry(doc.slice(r.start, r.end).to_lowercase()).or_insert(0) += 1;
+            }
+            m
+        });
+        uses.get(w).copied().unwrap_or(0)
     }
 }
 
@@ -169,7 +191,7 @@ enum TokenScript {
     Exempt,
 }
 
-fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet<String>) {
+fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, seen: &mut Seen) {
     let scope = Scope {
         cased: r.cased,
         capital: r.capital,
@@ -202,7 +224,7 @@ fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet
         }
         let Some(chunk) = doc.chunk_at(i).filter(|c| c.runs.start == i) else {
             if run.kind != Kind::Space {
-                flush(cx, p, &mut phrase, scope, glossed);
+                flush(cx, p, &mut phrase, scope, seen);
             }
             i += 1;
             continue;
@@ -216,18 +238,18 @@ fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet
         let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
         match token(cx, chunk, encl) {
             // A URL or other code ends a phrase and is never part of one.
-            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope, glossed),
+            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope, seen),
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
-                    flush(cx, p, &mut phrase, scope, glossed);
+                    flush(cx, p, &mut phrase, scope, seen);
                 }
                 if phrase.last().is_some_and(|l| l.encl != t.encl) {
-                    flush(cx, p, &mut phrase, scope, glossed);
+                    flush(cx, p, &mut phrase, scope, seen);
                 }
                 phrase.push(t);
                 last_token_run = chunk.runs.end - 1;
             }
-            None => flush(cx, p, &mut phrase, scope, glossed),
+            None => flush(cx, p, &mut phrase, scope, seen),
         }
         // Edge punctuation other than brackets ends a phrase (a comma, a full stop).
         let edge_end = text.ends_with([',', ';', '!', '?', ':', '"']);
@@ -235,11 +257,11 @@ fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, glossed: &mut HashSet
             stack.pop();
         }
         if closes || edge_end {
-            flush(cx, p, &mut phrase, scope, glossed);
+            flush(cx, p, &mut phrase, scope, seen);
         }
         i = chunk.runs.end;
     }
-    flush(cx, p, &mut phrase, scope, glossed);
+    flush(cx, p, &mut phrase, scope, seen);
 }
 
 fn only_spaces_between(cx: &Context, a: usize, b: usize) -> bool {
@@ -310,20 +332,14 @@ fn is_title_part(part: &str) -> bool {
 
 /// Decide on the phrase gathered so far, if any (called at every run that ends one).
 #[inline(always)]
-fn flush(
-    cx: &mut Context,
-    p: &Paragraph,
-    phrase: &mut Vec<Token>,
-    scope: Scope,
-    glossed: &mut HashSet<String>,
-) {
+fn flush(cx: &mut Context, p: &Paragraph, phrase: &mut Vec<Token>, scope: Scope, seen: &mut Seen) {
     if !phrase.is_empty() {
-        decide(cx, p, std::mem::take(phrase), scope, glossed);
+        decide(cx, p, std::mem::take(phrase), scope, seen);
     }
 }
 
 /// Decide on one phrase (tokens separated only by spaces) and report it.
-fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glossed: &mut HashSet<String>) {
+fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, seen: &mut Seen) {
     let encl = tokens[0].encl;
     let foreign: Vec<&Token> =
         tokens.iter().filter(|t| matches!(t.script, TokenScript::Cyrillic | TokenScript::Other(_))).collect();
@@ -335,7 +351,7 @@ fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glo
             other_script(cx, &foreign);
         }
         let text = cx.doc.slice(tokens[0].start, tokens[tokens.len() - 1].end);
-        glossed.insert(text.to_lowercase());
+        seen.glossed.insert(text.to_lowercase());
         return;
     }
     for t in tokens.iter().filter(|t| t.script == TokenScript::Mixed) {
@@ -345,10 +361,10 @@ fn decide(cx: &mut Context, p: &Paragraph, tokens: Vec<Token>, scope: Scope, glo
         other_script(cx, &foreign);
     }
     if encl != Enclosure::Title {
-        latin_phrase(cx, p, &tokens, scope);
+        latin_phrase(cx, p, &tokens, scope, seen);
     }
     if encl == Enclosure::None {
-        bare_name(cx, p, &tokens, scope, glossed);
+        bare_name(cx, p, &tokens, scope, &seen.glossed);
     }
 }
 
@@ -515,7 +531,7 @@ fn script_name(s: Script, letters: usize) -> Option<&'static str> {
     })
 }
 
-fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope) {
+fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, seen: &mut Seen) {
     let doc = cx.doc;
     let cased = scope.cased;
     if scope.bilingual {
@@ -696,6 +712,12 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope)
     let vocabulary = shapes.iter().any(|(s, w)| *s == Shape::Lower && english(w));
     if !has_function && (!cased || (!scope.capital && !vocabulary)) {
         cx.report(UNCASED_WORD, start, end, "", &[("found", text)]);
+        return;
+    }
+    // On a page with computing signs, a lone word the page writes again and again is one
+    // of its terms, kept in English on purpose: a placeholder (`读取指定的file`), a keyword, a
+    // command (`messages`, `null`, `web`).
+    if scope.computing && latin.len() == 1 && seen.uses(doc, &shapes[0].1) >= 2 {
         return;
     }
     let lang = phrase_language(text);
