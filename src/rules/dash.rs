@@ -73,8 +73,7 @@ pub fn check(cx: &mut Context) {
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i)
-                        // A technical line opened by `--`: the option `--`, an SQL comment.
-                        && !(i == body.start && c == '-' && cx.register().technical) =>
+                        && !code_comment(cx, p, body.start, i) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
@@ -126,6 +125,22 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
         || after.starts_with([' ', '=', '」', '”', '）', ')', '，', '。', ',', '"'])
         || after.is_empty()
         || ["选项", "参数", "开关"].iter().any(|w| after.starts_with(w))
+}
+
+/// `--` on a technical page as code writes it: opening the line (the option `--`, an SQL
+/// comment), or set apart by spaces after code, as SQL opens a comment (`BEGIN WORK; -- 建立
+/// 一个游标`, `integer,  -- 源编码 ID`, `| 02:08 -- 关闭游标`: found in the man pages). The
+/// comment's text is translated; its marker is no dash. After Chinese it is one (`实例 -- 这是`).
+fn code_comment(cx: &Context, p: &Paragraph, body_start: usize, i: usize) -> bool {
+    let doc = cx.doc;
+    if !doc.runs[i].is_mark('-') || !cx.register().technical {
+        return false;
+    }
+    let space = |r: Option<&crate::scan::Run>| r.is_some_and(|r| r.kind == Kind::Space);
+    i == body_start
+        || (space(prev_run(doc, p, i))
+            && space(next_run(doc, p, i))
+            && !is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k])))
 }
 
 /// `-->`, `<--`: hyphens drawn into an arrow (a conversion table of a manual page).
