@@ -228,6 +228,8 @@ pub struct Words<'a> {
     pub clause_openers: Vec<&'a str>,
     /// Words that make a sentence a question: a `?` after them is a question mark.
     pub question_words: Vec<&'a str>,
+    /// Words that open with a question word and ask nothing (几乎, 哪怕).
+    pub question_lookalikes: Vec<&'a str>,
     /// Characters typical of transliterated foreign names.
     pub transliteration: String,
     /// Characters that stand in no transliterated name (吗, 就): one next to a `?` or `.`

@@ -537,12 +537,17 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
 }
 
 /// Whether `sentence` holds a question word: one pass over its characters, the words
-/// tried only where one of their first characters stands.
+/// tried only where one of their first characters stands. A word that only opens like one
+/// (几乎, 哪怕: `question_lookalikes`) asks nothing.
 fn has_question_word(cx: &Context, sentence: &str) -> bool {
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    let words = &cx.catalog.words.question_words;
-    let firsts = FIRSTS.get_or_init(|| words.iter().filter_map(|w| w.chars().next()).collect());
-    sentence
-        .char_indices()
-        .any(|(k, c)| firsts.contains(c) && words.iter().any(|w| sentence[k..].starts_with(w)))
+    let words = &cx.catalog.words;
+    let firsts =
+        FIRSTS.get_or_init(|| words.question_words.iter().filter_map(|w| w.chars().next()).collect());
+    sentence.char_indices().any(|(k, c)| {
+        let at = &sentence[k..];
+        firsts.contains(c)
+            && words.question_words.iter().any(|w| at.starts_with(w))
+            && !words.question_lookalikes.iter().any(|w| at.starts_with(w))
+    })
 }
