@@ -439,10 +439,11 @@ fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether byte `at` lies inside the arguments of a spreadsheet or program function,
-/// `IF(A1>3;"红色";"绿色")`, `DCOUNT(数据库;字段;条件)`: the nearest bracket left open before
-/// it (within 120 characters of the paragraph) is a `(` right after a name in capitals,
-/// and the call reads as a formula — it follows `=`, `「` or another formula's bracket or
-/// separator, fills its line, or its arguments hold a `;` or a `"`. (An acronym before a
+/// `IF(A1>3;"红色";"绿色")`, `DCOUNT(数据库;字段;条件)`, `length('骆驼')`: the nearest
+/// bracket left open before it (within 120 characters of the paragraph) is a `(` right
+/// after a name in capitals, and the call reads as a formula — it follows `=`, `「` or
+/// another formula's bracket or separator, fills its line, or its arguments hold a `;` or a
+/// `"`; or right after a name in lower case, and its arguments hold a quoted string. (An acronym before a
 /// gloss, `MTU(最大传输单元)的`, `CSI(或者 ESC [)后面`, is no call.) There quotes and
 /// separators are the formula's own, not the sentence's.
 pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
@@ -465,13 +466,18 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
         }
     }
     let Some(k) = open else { return false };
-    // The function's name: capitals, digits and dots (`IF`, `LOG10`, `PERCENTILE.INC`).
-    let name_len = before[..k].bytes().rev().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').count();
+    // The function's name: a spreadsheet's in capitals, digits and dots (`IF`, `LOG10`,
+    // `PERCENTILE.INC`), or a program's in lower case (`length`, `index`, `str_len`).
+    let name_len = before[..k]
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_'))
+        .count();
     let name = &before[k - name_len..k];
-    if name_len < 2
-        || !name.starts_with(|c: char| c.is_ascii_uppercase())
-        || name.contains(char::is_lowercase)
-    {
+    let spreadsheet =
+        name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains(char::is_lowercase);
+    let program = name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains(char::is_uppercase);
+    if name_len < 2 || !(spreadsheet || program) {
         return false;
     }
     let lead = before[..k - name_len].trim_end_matches(' ').chars().next_back();
@@ -479,9 +485,16 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     let Some(end) = args.char_indices().take(120).find(|&(_, c)| c == ')').map(|(e, _)| e) else {
         return false;
     };
+    let args_end_line = args[end + 1..].trim().is_empty();
+    let args = &args[..end];
+    if program {
+        // A lower-case word before a bracket is as often a gloss's (`ctime(创建时间)`): a call
+        // only when it passes a string.
+        return args.contains(['"', '\'']);
+    }
     matches!(lead, Some('=' | '「' | '(' | ';' | '+' | ','))
-        || (lead.is_none() && args[end + 1..].trim().is_empty())
-        || args[..end].contains([';', '"'])
+        || (lead.is_none() && args_end_line)
+        || args.contains([';', '"'])
 }
 
 /// Another `?` within ten characters on either side: lost characters come in clusters

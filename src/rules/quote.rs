@@ -443,12 +443,14 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
         let has_han = inner.chars().any(is_han);
         let outer_cn = chinese(prev_char(a)) || chinese(next_char(b));
         let ok_shape = q == '"' || (!is_latin(prev_char(a)) && !is_latin(next_char(b)));
-        // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`. One whose
-        // partner is missing (`LEFT("中国;1) 返回 "中"`) pairs with none outside.
+        // The quotes of a formula's text argument: `IF(A1>3;"红色";"绿色")`, `length('骆驼')`.
+        // One whose partner is missing (`LEFT("中国;1) 返回 "中"`) pairs with none outside.
+        // (A quote whose partner would be a formula's pairs with none either.)
         let formula = in_formula(doc, p, a);
-        if formula && in_formula(doc, p, b) {
+        let b_formula = in_formula(doc, p, b);
+        if formula && b_formula {
             k += 2;
-        } else if formula {
+        } else if formula || b_formula {
             k += 1;
         } else if ok_shape && (has_han || (q == '"' && outer_cn)) {
             let to = if q == '\'' && depth > 0 { ("‘", "’") } else { ("“", "”") };
