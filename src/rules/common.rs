@@ -442,10 +442,11 @@ fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
 /// `IF(A1>3;"红色";"绿色")`, `DCOUNT(数据库;字段;条件)`, `length('骆驼')`: the nearest
 /// bracket left open before it (within 120 characters of the paragraph) is a `(` right
 /// after a name in capitals, and the call reads as a formula — it follows `=`, `「` or
-/// another formula's bracket or separator, fills its line, or its arguments hold a `;` or a
-/// `"`; or right after a name in lower case, and its arguments hold a quoted string. (An acronym before a
-/// gloss, `MTU(最大传输单元)的`, `CSI(或者 ESC [)后面`, is no call.) There quotes and
-/// separators are the formula's own, not the sentence's.
+/// another formula's bracket or separator, fills its line, or its arguments hold a `;` or
+/// a `"` — or right after a name in lower case, and its arguments hold a quoted string.
+/// (An acronym before a gloss, `MTU(最大传输单元)的`, `CSI(或者 ESC [)后面`, is no call, nor
+/// a lower-case word before one, `ctime(创建时间)`.) There quotes and separators are the
+/// formula's own, not the sentence's.
 pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     let before = &doc.text[p.start..at];
     // Most marks have no `(` anywhere before them in 120 characters (at most 480 bytes).
@@ -488,8 +489,6 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     let args_end_line = args[end + 1..].trim().is_empty();
     let args = &args[..end];
     if program {
-        // A lower-case word before a bracket is as often a gloss's (`ctime(创建时间)`): a call
-        // only when it passes a string.
         return args.contains(['"', '\'']);
     }
     matches!(lead, Some('=' | '「' | '(' | ';' | '+' | ','))

@@ -9,7 +9,7 @@ use super::quote::speech;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Paragraph;
-use crate::scan::Kind;
+use crate::scan::{Kind, Run};
 
 pub const FORM: &str = "dash/form";
 pub const SPACED_HYPHEN: &str = "dash/spaced-hyphen";
@@ -136,7 +136,7 @@ fn code_comment(cx: &Context, p: &Paragraph, body_start: usize, i: usize) -> boo
     if !doc.runs[i].is_mark('-') || !cx.register().technical {
         return false;
     }
-    let space = |r: Option<&crate::scan::Run>| r.is_some_and(|r| r.kind == Kind::Space);
+    let space = |r: Option<&Run>| r.is_some_and(|r| r.kind == Kind::Space);
     i == body_start
         || (space(prev_run(doc, p, i))
             && space(next_run(doc, p, i))

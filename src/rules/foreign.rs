@@ -6,7 +6,7 @@
 //! from language identification alone: whatlang cannot judge one or two words, so it
 //! only names the language of long phrases.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
@@ -48,14 +48,14 @@ struct Seen {
     /// Latin names given as glosses so far: a later bare mention should use the rendering.
     glossed: HashSet<String>,
     /// How often each Latin word (lower case) stands in the document, counted on first need.
-    uses: Option<std::collections::HashMap<String, u32>>,
+    uses: Option<HashMap<String, u32>>,
 }
 
 impl Seen {
     /// How many times the Latin word `w` (lower case) stands in the document.
     fn uses(&mut self, doc: &Document, w: &str) -> u32 {
         let uses = self.uses.get_or_insert_with(|| {
-            let mut m = std::collections::HashMap::new();
+            let mut m = HashMap::new();
             for r in doc.runs.iter().filter(|r| r.kind == Kind::Latin) {
                 *m.entry(doc.slice(r.start, r.end).to_lowercase()).or_insert(0) += 1;
             }
