@@ -368,6 +368,9 @@ fn ellipsis(
     }
     let runs = &doc.runs[i..j];
     let first = runs.first()?.mark()?;
+    if matches!(first, '·' | '・') && dots_decorate(doc, p, i, j) {
+        return Some(j - from);
+    }
     if runs.len() == 1 {
         let n = runs[0].chars;
         let wrong = match first {
@@ -412,6 +415,55 @@ fn ellipsis(
         d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
     }
     Some(j - from)
+}
+
+/// Whether the middle dots of runs `i..j` are decoration, not an ellipsis: rows framing a
+/// chapter's heading on both sides (`···?·······第4章 放弃用命来换···········`, a serialised
+/// novel's page: the heading `第…章`, `第…节` or `第…回` follows within a few marks and a row
+/// of dots closes it, or it opened the stretch just before this row with no sentence mark
+/// since), or a long row standing alone between spaces or line edges, a separator (twelve
+/// dots or more). An ellipsis after a sentence that names a chapter (`读完了第3章······`) is
+/// none of these.
+fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
+    const SENTENCE_END: [char; 5] = ['。', '！', '？', '!', '?'];
+    let dots = |c: char| matches!(c, '·' | '・');
+    let (start, end) = (doc.runs[i].start, doc.runs[j - 1].end);
+    // The length of the heading `第…章` at the start of `s`, if one opens it.
+    let heading = |s: &str| {
+        let rest = s.strip_prefix('第')?;
+        let n = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(*c))
+            .count();
+        let kind = rest.chars().nth(n).filter(|c| matches!(c, '章' | '节' | '回'))?;
+        Some('第'.len_utf8() + rest.chars().take(n).map(char::len_utf8).sum::<usize>() + kind.len_utf8())
+    };
+    let filler = |c: char| dots(c) || matches!(c, '?' | ' ' | '\u{3000}');
+    // Before a heading whose title a row of dots closes.
+    let after = &doc.text[end..p.end];
+    if let Some((k, _)) = after.char_indices().take(12).find(|&(_, c)| !filler(c)) {
+        if let Some(h) = heading(&after[k..]) {
+            let title: String = after[k + h..].chars().take(40).take_while(|c| !dots(*c)).collect();
+            let closed = after[k + h + title.len()..].starts_with(dots);
+            if closed && !title.contains(SENTENCE_END) {
+                return true;
+            }
+        }
+    }
+    // After a heading that opened the stretch since the previous row of dots or the line's
+    // start.
+    let before = &doc.text[p.start..start];
+    let back: String = before.chars().rev().take(40).take_while(|c| !dots(*c)).collect();
+    // (Forty characters read and no row or line start met: no stretch opened there.)
+    let bounded = back.chars().count() < 40;
+    let back: String = back.chars().rev().collect();
+    let opened = back.trim_start_matches(filler);
+    if bounded && heading(opened).is_some() && !opened.contains(SENTENCE_END) {
+        return true;
+    }
+    let alone = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let n: u32 = doc.runs[i..j].iter().map(|r| r.chars).sum();
+    n >= 12 && alone(before.chars().next_back()) && alone(after.chars().next())
 }
 
 /// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
