@@ -213,6 +213,11 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
     (i + 1..p.runs.end).find(|&j| doc.runs[j].kind != Kind::Space)
 }
 
+/// A row of this many dashes or dots or more is a drawn line, a separator between parts of
+/// a page (found on the web news, often run into the text when line breaks were lost), not
+/// punctuation.
+pub const RULE_LINE: u32 = 12;
+
 /// Whether dash run `i` and the same dash on the other side of a label frame it: a Latin
 /// word or phrase, `—end—`, `——the end——`, `—————end——————` (runs of three or more need
 /// not match in length), or a short Han label set off by a space inside each dash, `— 推荐阅读

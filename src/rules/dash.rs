@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::common::{frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid};
+use super::common::{
+    frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid, RULE_LINE,
+};
 use super::quote::speech;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
@@ -63,7 +65,7 @@ pub fn check(cx: &mut Context) {
                 }
                 // (Dashes framing a Latin word are decoration: `—————end——————`.)
                 ('—', 3) if !frames_label(doc, p, i) => form(cx, i, "triple", Applicability::Safe),
-                ('—', n) if n >= 4 && han_side && !frames_label(doc, p, i) => {
+                ('—', n) if (4..RULE_LINE).contains(&n) && han_side && !frames_label(doc, p, i) => {
                     form(cx, i, "triple", Applicability::Unsafe)
                 }
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)

@@ -3,7 +3,7 @@
 
 use super::common::{
     asks, escaped, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
-    stop_before_count,
+    stop_before_count, RULE_LINE,
 };
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -421,9 +421,9 @@ fn ellipsis(
 /// chapter's heading on both sides (`···?·······第4章 放弃用命来换···········`, a serialised
 /// novel's page: the heading `第…章`, `第…节` or `第…回` follows within a few marks and a row
 /// of dots closes it, or it opened the stretch just before this row with no sentence mark
-/// since), or a long row standing alone between spaces or line edges, a separator (twelve
-/// dots or more). An ellipsis after a sentence that names a chapter (`读完了第3章······`) is
-/// none of these.
+/// since), or a long row standing alone between spaces or line edges, a separator
+/// (`RULE_LINE` dots or more). An ellipsis after a sentence that names a chapter
+/// (`读完了第3章······`) is none of these.
 fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
     const SENTENCE_END: [char; 5] = ['。', '！', '？', '!', '?'];
     let dots = |c: char| matches!(c, '·' | '・');
@@ -463,7 +463,7 @@ fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
     }
     let alone = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let n: u32 = doc.runs[i..j].iter().map(|r| r.chars).sum();
-    n >= 12 && alone(before.chars().next_back()) && alone(after.chars().next())
+    n >= RULE_LINE && alone(before.chars().next_back()) && alone(after.chars().next())
 }
 
 /// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
