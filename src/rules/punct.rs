@@ -431,35 +431,35 @@ fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
     // The length of the heading `第…章` at the start of `s`, if one opens it.
     let heading = |s: &str| {
         let rest = s.strip_prefix('第')?;
-        let n = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(*c))
-            .count();
-        let kind = rest.chars().nth(n).filter(|c| matches!(c, '章' | '节' | '回'))?;
-        Some('第'.len_utf8() + rest.chars().take(n).map(char::len_utf8).sum::<usize>() + kind.len_utf8())
+        let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(c);
+        let (e, kind) = rest.char_indices().find(|&(_, c)| !numeral(c))?;
+        matches!(kind, '章' | '节' | '回').then(|| '第'.len_utf8() + e + kind.len_utf8())
     };
     let filler = |c: char| dots(c) || matches!(c, '?' | ' ' | '\u{3000}');
     // Before a heading whose title a row of dots closes.
     let after = &doc.text[end..p.end];
     if let Some((k, _)) = after.char_indices().take(12).find(|&(_, c)| !filler(c)) {
         if let Some(h) = heading(&after[k..]) {
-            let title: String = after[k + h..].chars().take(40).take_while(|c| !dots(*c)).collect();
-            let closed = after[k + h + title.len()..].starts_with(dots);
-            if closed && !title.contains(SENTENCE_END) {
+            let title = &after[k + h..];
+            // (A title of up to forty characters.)
+            let close = title.char_indices().take(41).find(|&(_, c)| dots(c));
+            if close.is_some_and(|(e, _)| !title[..e].contains(SENTENCE_END)) {
                 return true;
             }
         }
     }
     // After a heading that opened the stretch since the previous row of dots or the line's
-    // start.
+    // start, read within forty characters.
     let before = &doc.text[p.start..start];
-    let back: String = before.chars().rev().take(40).take_while(|c| !dots(*c)).collect();
-    // (Forty characters read and no row or line start met: no stretch opened there.)
-    let bounded = back.chars().count() < 40;
-    let back: String = back.chars().rev().collect();
-    let opened = back.trim_start_matches(filler);
-    if bounded && heading(opened).is_some() && !opened.contains(SENTENCE_END) {
-        return true;
+    let opened_at = match before.char_indices().rev().take(40).find(|&(_, c)| dots(c)) {
+        Some((k, c)) => Some(k + c.len_utf8()),
+        None => before.chars().rev().nth(39).is_none().then_some(0),
+    };
+    if let Some(at) = opened_at {
+        let opened = before[at..].trim_start_matches(filler);
+        if heading(opened).is_some() && !opened.contains(SENTENCE_END) {
+            return true;
+        }
     }
     let alone = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let n: u32 = doc.runs[i..j].iter().map(|r| r.chars).sum();
