@@ -7,7 +7,7 @@ use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Paragraph};
-use crate::scan::Kind;
+use crate::scan::{Kind, Run};
 
 pub const AROUND_FULLWIDTH: &str = "space/around-fullwidth";
 pub const BETWEEN_HAN: &str = "space/between-han";
@@ -32,6 +32,9 @@ pub fn check(cx: &mut Context) {
         // Whether the line is laid out in columns (a gap of three spaces or more, or a tab,
         // inside it), worked out when a gap of two asks.
         let mut columns = None;
+        // Whether the line is a short headline that ends in ！ or ？ and nowhere else, worked
+        // out when a space beside a quotation mark or a bracket asks.
+        let mut cried = None;
         for i in body.start + 1..body.end - 1 {
             let r = doc.runs[i];
             if r.kind != Kind::Space {
@@ -114,7 +117,7 @@ pub fn check(cx: &mut Context) {
             }
             let mark = [a, b].iter().find_map(|x| x.mark().filter(|c| is_cjk_punct(*c)));
             let word = |k: Kind| matches!(k, Kind::Han | Kind::Digit | Kind::Latin);
-            let separator = headline
+            let separator = (headline || *cried.get_or_insert_with(|| is_cried_headline(doc, p)))
                 && match (a.kind, b.kind) {
                     (Kind::Punct('”' | '’' | '》' | '）' | '】'), k) => word(k),
                     (k, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—')) => word(k),
@@ -271,6 +274,21 @@ fn space_of_foreign_passage(doc: &Document, p: &Paragraph, i: usize) -> bool {
         words
     };
     count(&mut (0..at).rev()) + count(&mut (at + 1..runs.len())) >= WORDS
+}
+
+/// Whether paragraph `p` is a headline that cries or asks: at most `CRIED_HEADLINE` characters,
+/// with 。！？ (or ! ?) only in the run of marks that ends it (`男子上演“一救四” 无名英雄为你点赞！`,
+/// `原标题：直播未火身先死 “网红社会病”该怎么医？`). A longer line is a sentence.
+fn is_cried_headline(doc: &Document, p: &Paragraph) -> bool {
+    const CRIED_HEADLINE: usize = 30;
+    let body = doc.trimmed_runs(p);
+    let ends = |r: &Run| matches!(r.mark(), Some('。' | '！' | '？' | '!' | '?'));
+    let runs = &doc.runs[body];
+    let tail = runs.iter().rev().take_while(|r| ends(r)).count();
+    tail > 0
+        && !runs[..runs.len() - tail].iter().any(ends)
+        && !runs[runs.len() - tail..].iter().any(|r| r.is_mark('。'))
+        && doc.text[p.start..p.end].chars().count() <= CRIED_HEADLINE
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
