@@ -168,7 +168,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         && (next.is_some_and(|n| n.is_mark('='))
             || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
                 && doc.slice(r.end, p.end).starts_with("命令")));
-    if listed || escape {
+    if listed || escape || (matches!(c, ':' | ';') && is_emoticon(doc, p, i)) {
         return;
     }
     let prev_cn = is_chinese_side(prev.as_ref());
@@ -235,6 +235,33 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
 /// Whether run `i` stands inside title marks of its paragraph: a 《 before it and a 》
 /// after it, with neither mark closed or opened between, within the runs a title holds
 /// (a bound, so that a line of many dots is not read once for each).
+/// Whether the `:` or `;` of run `i` (the caller checks which) opens a smiley in an informal aside (`那是你的问题了:-)`,
+/// `也就是no KeepAlive啦;)`): `:-)`, `;-)`, `:-(`, `:-P`, `:-D`, or without the nose `:)` and
+/// `;)` when no bracket is open before it on the line (`(网址:)` is a bracket closed after a
+/// lost address).
+fn is_emoticon(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let after = &doc.text[doc.runs[i].end..p.end];
+    let mut chars = after.chars();
+    let (first, second) = (chars.next(), chars.next());
+    let face = |c: Option<char>| matches!(c, Some(')' | '(' | 'P' | 'D'));
+    let ends = |c: Option<char>| !c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if first == Some('-') && face(second) {
+        return ends(chars.next());
+    }
+    if first != Some(')') {
+        return false;
+    }
+    let mut depth = 0i32;
+    for r in &doc.runs[p.runs.start..i] {
+        match r.mark() {
+            Some('(' | '（') => depth += 1,
+            Some(')' | '）') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth <= 0
+}
+
 fn in_title_marks(doc: &Document, p: &Paragraph, i: usize) -> bool {
     const REACH: usize = 32;
     let title_mark = |j: usize| doc.runs[j].mark().filter(|m| matches!(m, '《' | '》'));
