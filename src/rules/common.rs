@@ -94,8 +94,8 @@ pub fn is_cjk_punct(c: char) -> bool {
 }
 
 /// What a forum's software writes around its posts, not copy, as spans in order: the
-/// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)` (brackets
-/// included); the header of a quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
+/// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)`, and the size
+/// after an attachment's link, `下载附件 (254.61 KB)` (brackets included); the header of a quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
 /// `someone (昵称) 于 (Wed Apr 25 18:37:38 2018) 提到:` (to the line's start); and in a
 /// document with quoted posts, the `: : ` that opens each quoted line (after any spaces).
 pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
@@ -138,6 +138,19 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
             let size = text[from..at].to_ascii_lowercase();
             if size.contains("kb") || size.contains("mb") {
                 out.extend(enclosed(at, at + label.len(), &['(', '（'], &[')', '）'], CAPTION));
+            }
+        }
+    }
+    // `上传下载附件 (254.61 KB)`: the size of an attachment, in brackets after the link.
+    for (at, label) in find("下载附件") {
+        let end = at + label.len();
+        let rest = &text[end..after(end + CAPTION.0)];
+        let bracket = rest.trim_start_matches(' ');
+        let o = end + rest.len() - bracket.len();
+        if let Some(k) = bracket.starts_with(['(', '（']).then(|| bracket.find([')', '）'])).flatten() {
+            let size = bracket[..k].to_ascii_lowercase();
+            if size.contains("kb") || size.contains("mb") {
+                out.push((o, o + k + bracket[k..].chars().next().map_or(1, char::len_utf8)));
             }
         }
     }

@@ -342,13 +342,15 @@ fn title_tail<'d>(doc: &'d crate::document::Document, p: &Paragraph, i: usize) -
 }
 
 /// Whether what follows dash run `i` (`--`, a lone `–`) is a short tail that names a site
-/// or a section, as a page title ends: it has separators of its own or a site's word at its end
-/// (`只为找手机…--社会新闻-东方网`, `判多少年--在..._律师365`, `--陕西富平县资讯`). A short
-/// tail alone is no sign here: `--` is also how plain text writes a subtitle's dash
-/// (`沥青湖--拉丁美洲一个神奇的湖泊`).
+/// or a section, as a page title ends: it has separators of its own, a site's word or a
+/// reprint's at its end (`只为找手机…--社会新闻-东方网`, `判多少年--在..._律师365`,
+/// `--陕西富平县资讯`, `--哈佛商业评论整理报道`), or a site's name followed by at most two
+/// characters (`--中国新闻网湖南`, `--网农社`). A short tail alone is no sign here: `--` is
+/// also how plain text writes a subtitle's dash (`沥青湖--拉丁美洲一个神奇的湖泊`).
 fn site_tail(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
     title_tail(doc, p, i).is_some_and(|tail| {
-        ["网", "频道", "资讯", "新闻", "吧"].iter().any(|w| tail.ends_with(w))
+        ["网", "频道", "资讯", "新闻", "吧", "整理", "转载", "报道"].iter().any(|w| tail.ends_with(w))
+            || tail.rsplit_once('网').is_some_and(|(_, rest)| rest.chars().count() <= 2)
             || tail.contains(['-', '_', '|', '｜', '…', '.'])
     })
 }
