@@ -97,6 +97,7 @@ pub fn check(cx: &mut Context) {
                 || subheading
                 || column_gap
                 || is_layout(found, before)
+                || is_letter_spaced(doc, p, i)
             {
                 continue;
             }
@@ -289,6 +290,37 @@ fn is_cried_headline(doc: &Document, p: &Paragraph) -> bool {
         && !runs[..runs.len() - tail].iter().any(ends)
         && !runs[runs.len() - tail..].iter().any(|r| r.is_mark('。'))
         && doc.text[p.start..p.end].chars().count() <= CRIED_HEADLINE
+}
+
+/// Whether space run `i` lies in a short stretch set out letter by letter, every Han
+/// character standing alone between single spaces and marks (`每 天 陪 你， 一 路 读 行`): a
+/// slogan laid out for display. The stretch runs to the line's ends or to a layout gap (two
+/// spaces or more, an ideographic space) on each side and holds at least four and at most
+/// `SLOGAN` Han characters; a sentence spaced out like this, or one that runs on into plain
+/// words (`code_x结 束 之`), is damage and is still reported.
+fn is_letter_spaced(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    const SLOGAN: usize = 16;
+    // The Han characters from run `i` outwards in one direction, if the stretch ends at a
+    // line's end or a layout gap.
+    let count = |runs: &mut dyn Iterator<Item = &Run>| -> Option<usize> {
+        let mut han = 0;
+        for r in runs {
+            match r.kind {
+                Kind::Han if r.chars == 1 => han += 1,
+                Kind::Punct(_) if r.chars == 1 => {}
+                Kind::Space if r.chars == 1 && !doc.slice(r.start, r.end).contains(['\u{3000}', '\t']) => {}
+                Kind::Space | Kind::Newline => return Some(han),
+                _ => return None,
+            }
+            if han > SLOGAN {
+                return None;
+            }
+        }
+        Some(han)
+    };
+    let before = count(&mut doc.runs[p.runs.start..i].iter().rev());
+    let after = count(&mut doc.runs[i + 1..p.runs.end].iter());
+    matches!((before, after), (Some(b), Some(a)) if (4..=SLOGAN).contains(&(a + b)) && a > 0 && b > 0)
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
