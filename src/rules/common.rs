@@ -350,7 +350,8 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if followed || doubled {
         return true;
     }
-    // (After ？ or ！ it is a question mark doubled in the wrong width: `？?`.)
+    // (After ？, or after ！ at the end of a line, it is a question mark doubled in the wrong
+    // width: `？?`.)
     const MARKS: &str = "。，、；：…）】:;,)/|";
     match prev_run(doc, p, i).map(|r| r.kind) {
         None => true,
@@ -369,8 +370,16 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
             !asks(cx, p, doc.runs[i].start) && clustered(doc, p, i) && !follows_question(cx, p, i)
         }
         // (After an ASCII mark that closes an English word it asks in English:
-        // `"… minimal (Dial-on-Demand)?"`.)
-        Some(Kind::Punct(c)) => MARKS.contains(c) && !(c.is_ascii() && after_latin_word(doc, p, i)),
+        // `"… minimal (Dial-on-Demand)?"`.) After a sentence's ！ or an opening mark, and
+        // before a word, it stands for what was lost between them (an emoji, a line break):
+        // `人人有责！?插播`, `“?你不要`. (After ？ it may as well be the question mark doubled:
+        // `到什么地步了？?我的…`.)
+        Some(Kind::Punct(c)) => {
+            (MARKS.contains(c) && !(c.is_ascii() && after_latin_word(doc, p, i)))
+                || (matches!(c, '！' | '“' | '‘' | '《' | '（' | '【')
+                    && next_run(doc, p, i)
+                        .is_some_and(|r| r.is_han() || matches!(r.mark(), Some('“' | '《'))))
+        }
         _ => false,
     }
 }
