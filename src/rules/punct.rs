@@ -495,32 +495,48 @@ fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
 
 /// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
 /// software help, which keeps them as the software shows them: `「数据 - 排序...」`,
-/// `「...」按钮`, `“插入 - 图表...”`, and in a document with computing signs any short label
-/// in corner brackets, `「详细信息...」`. A label is short and holds no sentence mark.
+/// `「...」按钮`, `“插入 - 图表...”`, an item inside a quoted menu path (`「数据 - 更多筛选 -
+/// 标准筛选... - 选项」`), and in a document with computing signs any short label in corner
+/// brackets, `「详细信息...」`. A label is short and holds no sentence mark.
 fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
-    // The characters of a label; a longer quotation is a sentence.
+    // The characters of a label, and of a menu path; a longer quotation is a sentence.
     const LABEL_CHARS: usize = 32;
+    const PATH_CHARS: usize = 64;
     const UI_NOUNS: [&str; 6] = ["按钮", "菜单", "对话框", "命令", "图标", "选项"];
+    const MENU: [&str; 3] = [" - ", " – ", " － "];
     let doc = cx.doc;
-    let Some(close) = doc.runs.get(j).filter(|_| j < p.runs.end).and_then(|r| r.mark()) else {
-        return false;
+    // Inside a menu path the next item follows; otherwise the label closes right here.
+    let inside_path = MENU.iter().any(|s| doc.slice(doc.runs[j - 1].end, p.end).starts_with(s));
+    let close = if inside_path {
+        None
+    } else {
+        match doc.runs.get(j).filter(|_| j < p.runs.end).and_then(|r| r.mark()) {
+            Some(c @ ('」' | '』' | '”')) => Some(c),
+            _ => return false,
+        }
     };
-    let open = match close {
-        '」' => '「',
-        '』' => '『',
-        '”' => '“',
-        _ => return false,
-    };
+    // The pairs the label may stand in: the one `close` ends, or inside a path any.
+    let pairs: Vec<(char, char)> = [('「', '」'), ('『', '』'), ('“', '”')]
+        .into_iter()
+        .filter(|&(_, e)| close.is_none_or(|c| c == e))
+        .collect();
     let before = doc.slice(p.start, doc.runs[i].start);
-    let Some((at, _)) = before.char_indices().rev().take(LABEL_CHARS).find(|&(_, c)| c == open || c == close)
-    else {
+    let edge = |c: char| pairs.iter().any(|&(o, e)| c == o || c == e);
+    let Some((at, open)) = before.char_indices().rev().take(PATH_CHARS).find(|&(_, c)| edge(c)) else {
         return false;
     };
     let label = &before[at..];
-    if !label.starts_with(open) || label.contains(['。', '，', '；', '！', '？']) {
+    let menu = MENU.iter().any(|s| label.contains(s));
+    let short = label.chars().nth(LABEL_CHARS).is_none();
+    if !pairs.iter().any(|&(o, _)| o == open)
+        || label.contains(['。', '，', '；', '！', '？'])
+        || !(short || menu)
+    {
         return false;
     }
-    let menu = [" - ", " – ", " － "].iter().any(|s| label.contains(s));
+    if inside_path {
+        return true;
+    }
     let after = doc.slice(doc.runs[j].end, p.end);
     let names_control = UI_NOUNS.iter().any(|w| after.starts_with(w));
     let button = label.len() == open.len_utf8();
