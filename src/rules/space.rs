@@ -2,7 +2,7 @@
 //! a sentence (those inside a foreign name are name/space's), and the house style for
 //! spaces between Han and Latin letters or digits.
 
-use super::common::{frames_label, is_bullet, is_cjk_punct, is_headline};
+use super::common::{frames_label, is_bullet, is_cjk_punct, is_han, is_headline};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
@@ -79,6 +79,9 @@ pub fn check(cx: &mut Context) {
                 && i >= p.runs.start + 2
                 && matches!(doc.runs[i - 2].kind, Kind::Latin | Kind::Digit)
                 && b.mark().is_some_and(|m| matches!(m, '“' | '‘' | '《' | '「' | '『' | '（' | '【' | '…'));
+            // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
+            // before the next label (a form, a credit line), not for a spacing slip.
+            let empty_field = a.is_mark('：') && is_label(&doc.text[r.end..p.end]);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -96,6 +99,7 @@ pub fn check(cx: &mut Context) {
                 || bullet
                 || subheading
                 || column_gap
+                || empty_field
                 || is_layout(found, before)
                 || is_letter_spaced(doc, p, i)
             {
@@ -321,6 +325,14 @@ fn is_letter_spaced(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let before = count(&mut doc.runs[p.runs.start..i].iter().rev());
     let after = count(&mut doc.runs[i + 1..p.runs.end].iter());
     matches!((before, after), (Some(b), Some(a)) if (4..=SLOGAN).contains(&(a + b)) && a > 0 && b > 0)
+}
+
+/// Whether `text` opens with a field's label: one to six Han characters and a colon
+/// (`来源：`, `海拔情况：`, `下一篇:`).
+fn is_label(text: &str) -> bool {
+    const LABEL: usize = 6;
+    let han = text.chars().take_while(|&c| is_han(c)).count();
+    (1..=LABEL).contains(&han) && text.chars().nth(han).is_some_and(|c| matches!(c, '：' | ':'))
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
