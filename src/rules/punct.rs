@@ -329,7 +329,12 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
         && doc.runs[i - 1].kind == Kind::Latin
         && doc.runs[i - 1].end == open.start
         && doc.text[open.end..].starts_with(['"', '\'']);
-    if !inner_han || called || in_formula(doc, p, open.end) || heads_option(doc, p, i, j) {
+    if !inner_han
+        || called
+        || in_formula(doc, p, open.end)
+        || heads_option(doc, p, i, j)
+        || arithmetic(doc, p, i, j)
+    {
         return;
     }
     let found = doc.slice(open.start, close.end);
@@ -349,6 +354,34 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
             ],
         ));
     }
+}
+
+/// `400k + ( 8 x 数据块长度 )`, `利润=数量 * (出售价格 - 直接成本)`, `度=(弧度*180)/pi`: the
+/// brackets of runs `i` and `j` group a term of a formula written in words. Inside them an
+/// operator that only formulas use (`*`, `×`, `÷`, ` x `, ` + `, `+` by a digit) with any
+/// operator or `=` right outside (past spaces), or a `-` or `/` with one of those or `=`
+/// outside. A slash or a plus between words alone is a list or a name: `(保定/张家口)/河北多线`,
+/// `(安康新网+今日安康)-安康市`.
+fn arithmetic(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
+    let inner = doc.slice(doc.runs[i].end, doc.runs[j].start);
+    let digit_plus = inner.char_indices().filter(|&(_, c)| c == '+').any(|(k, _)| {
+        inner[..k].ends_with(|c: char| c.is_ascii_digit())
+            || inner[k + 1..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let strong_inside =
+        inner.contains(['*', '×', '÷']) || inner.contains(" x ") || inner.contains(" + ") || digit_plus;
+    let weak_inside = inner.contains(['-', '/']);
+    let before = doc.slice(p.start, doc.runs[i].start).trim_end();
+    let after = doc.slice(doc.runs[j].end, p.end).trim_start();
+    // `x` multiplies when it stands alone (`计税价格x(`), not as a name's last letter (`code_x (`).
+    let times_before = before
+        .strip_suffix('x')
+        .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+    let strong = |c: Option<char>| matches!(c, Some('=' | '*' | '×' | '÷' | '+'));
+    let strong_outside = strong(before.chars().next_back()) || times_before || strong(after.chars().next());
+    let weak_outside = matches!(before.chars().next_back(), Some('-' | '/'))
+        || matches!(after.chars().next(), Some('-' | '/'));
+    (strong_inside && (strong_outside || weak_outside)) || (weak_inside && strong_outside)
 }
 
 /// `(-j 目标跳转)`, `( [!] -f --分片)`: brackets that open a line of a manual page around
