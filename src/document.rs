@@ -182,6 +182,10 @@ fn looks_like_code(s: &str) -> bool {
     if t.starts_with('@') || t.starts_with('#') || t.contains('_') || t.contains('=') || is_entity(t) {
         return true;
     }
+    // A variable of a shell or a template, `$time`, `${name}`; `$5` is money.
+    if t.strip_prefix('$').is_some_and(|v| v.starts_with(|c: char| c.is_ascii_alphabetic() || c == '{')) {
+        return true;
+    }
     if let Some(at) = t.find('@') {
         return t[at..].contains('.');
     }
@@ -316,6 +320,8 @@ mod tests {
         assert!(!looks_like_code("U.S."));
         assert!(looks_like_code("index.html"));
         assert!(!looks_like_code("3.5"));
+        assert!(looks_like_code("$time"));
+        assert!(!looks_like_code("$5"));
     }
 
     #[test]

@@ -138,7 +138,18 @@ fn name_dot(cx: &mut Context, i: usize, c: char) {
 }
 
 fn in_code(doc: &Document, i: usize) -> bool {
-    doc.chunk_at(i).is_some_and(|c| c.is_code)
+    let Some(chunk) = doc.chunk_at(i).filter(|c| c.is_code) else { return false };
+    // A comma, semicolon or colon that ends a piece of code right before Chinese is the
+    // sentence's: `好于 $VarNamesLikeThis,对不以英语为母语的人`, `邮件 ian@sq.com,邮寄地址`
+    // (but not the `;` that closes an HTML entity, `&amp;江海`).
+    let sentence_mark = i + 1 == chunk.runs.end
+        && match doc.runs[i].mark() {
+            Some(',' | ':') => true,
+            Some(';') => !doc.chunk_text(chunk).contains('&'),
+            _ => false,
+        }
+        && doc.runs.get(i + 1).is_some_and(|r| r.is_han());
+    !sentence_mark
 }
 
 fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
