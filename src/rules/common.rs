@@ -95,7 +95,8 @@ pub fn is_cjk_punct(c: char) -> bool {
 
 /// What a forum's software writes around its posts, not copy, as spans in order: the
 /// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)`, and the size
-/// after an attachment's link, `下载附件 (254.61 KB)` (brackets included); the header of a quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
+/// after an attachment's link, `下载附件 (254.61 KB)` (brackets included); the header of a
+/// quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
 /// `someone (昵称) 于 (Wed Apr 25 18:37:38 2018) 提到:` (to the line's start); and in a
 /// document with quoted posts, the `: : ` that opens each quoted line (after any spaces).
 pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {

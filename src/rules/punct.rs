@@ -243,13 +243,10 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
 }
 
-/// Whether run `i` stands inside title marks of its paragraph: a 《 before it and a 》
-/// after it, with neither mark closed or opened between, within the runs a title holds
-/// (a bound, so that a line of many dots is not read once for each).
-/// Whether the `:` or `;` of run `i` (the caller checks which) opens a smiley in an informal aside (`那是你的问题了:-)`,
-/// `也就是no KeepAlive啦;)`): `:-)`, `;-)`, `:-(`, `:-P`, `:-D`, or without the nose `:)` and
-/// `;)` when no bracket is open before it on the line (`(网址:)` is a bracket closed after a
-/// lost address).
+/// Whether the `:` or `;` of run `i` (the caller checks which) opens a smiley in an informal
+/// aside (`那是你的问题了:-)`, `也就是no KeepAlive啦;)`): `:-)`, `;-)`, `:-(`, `:-P`, `:-D`, or
+/// without the nose `:)` and `;)` when no bracket is open before it on the line (`(网址:)`
+/// is a bracket closed after a lost address).
 fn is_emoticon(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let after = &doc.text[doc.runs[i].end..p.end];
     let mut chars = after.chars();
@@ -273,6 +270,9 @@ fn is_emoticon(doc: &Document, p: &Paragraph, i: usize) -> bool {
     depth <= 0
 }
 
+/// Whether run `i` stands inside title marks of its paragraph: a 《 before it and a 》
+/// after it, with neither mark closed or opened between, within the runs a title holds
+/// (a bound, so that a line of many dots is not read once for each).
 fn in_title_marks(doc: &Document, p: &Paragraph, i: usize) -> bool {
     const REACH: usize = 32;
     let title_mark = |j: usize| doc.runs[j].mark().filter(|m| matches!(m, '《' | '》'));
