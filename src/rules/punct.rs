@@ -560,21 +560,20 @@ fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
         }
     };
     // The pairs the label may stand in: the one `close` ends, or inside a path any.
-    let pairs: Vec<(char, char)> = [('「', '」'), ('『', '』'), ('“', '”')]
-        .into_iter()
-        .filter(|&(_, e)| close.is_none_or(|c| c == e))
-        .collect();
+    let pairs = || {
+        [('「', '」'), ('『', '』'), ('“', '”')]
+            .into_iter()
+            .filter(move |&(_, e)| close.is_none_or(|c| c == e))
+    };
     let before = doc.slice(p.start, doc.runs[i].start);
-    let edge = |c: char| pairs.iter().any(|&(o, e)| c == o || c == e);
+    let edge = |c: char| pairs().any(|(o, e)| c == o || c == e);
     let Some((at, open)) = before.char_indices().rev().take(PATH_CHARS).find(|&(_, c)| edge(c)) else {
         return false;
     };
     let label = &before[at..];
     let menu = MENU.iter().any(|s| label.contains(s));
     let short = label.chars().nth(LABEL_CHARS).is_none();
-    if !pairs.iter().any(|&(o, _)| o == open)
-        || label.contains(['。', '，', '；', '！', '？'])
-        || !(short || menu)
+    if !pairs().any(|(o, _)| o == open) || label.contains(['。', '，', '；', '！', '？']) || !(short || menu)
     {
         return false;
     }
