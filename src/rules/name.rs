@@ -348,7 +348,13 @@ pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: b
 /// name/space: the spaces of one name, reported once with a dot for each.
 fn spaces(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
-    let candidates: Vec<usize> = (p.runs.clone()).filter(|&i| is_name_space(cx, p, i)).collect();
+    // (Single spaces first, over the paragraph's runs as a slice: this runs for every run.)
+    let runs = &doc.runs[p.runs.clone()];
+    let single_space = |(_, r): &(usize, &Run)| r.kind == Kind::Space && r.chars == 1;
+    let candidates: Vec<usize> = (runs.iter().enumerate().filter(single_space))
+        .map(|(k, _)| p.runs.start + k)
+        .filter(|&i| is_name_space(cx, p, i))
+        .collect();
     if candidates.is_empty() {
         return;
     }
