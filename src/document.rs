@@ -146,6 +146,17 @@ impl<'a> Document<'a> {
         r
     }
 
+    /// The indices of the runs in `range` that `want`s: the way a check finds the few runs
+    /// it looks at (a slice walked without bounds checks; this runs for every run).
+    pub fn runs_where<'s>(
+        &'s self,
+        range: Range<usize>,
+        want: impl Fn(&Run) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
+        let from = range.start;
+        self.runs[range].iter().enumerate().filter(move |(_, r)| want(r)).map(move |(k, _)| from + k)
+    }
+
     /// Whether the paragraph holds any Han character.
     pub fn has_han(&self, p: &Paragraph) -> bool {
         self.runs[p.runs.clone()].iter().any(Run::is_han)

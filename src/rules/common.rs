@@ -592,14 +592,23 @@ pub fn asks(cx: &Context, p: &Paragraph, end: usize) -> bool {
 /// tried only where one of their first characters stands. A word that only opens like one
 /// (几乎, 哪怕: `question_lookalikes`) asks nothing.
 fn has_question_word(cx: &Context, sentence: &str) -> bool {
+    // The question words by their first character, so that a common first character
+    // (是, 多, 有) tries only its own few words.
+    static BY_FIRST: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
     let words = &cx.catalog.words;
     let firsts =
         FIRSTS.get_or_init(|| words.question_words.iter().filter_map(|w| w.chars().next()).collect());
-    sentence.char_indices().any(|(k, c)| {
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v: Vec<(char, &'static str)> =
+            words.question_words.iter().filter_map(|w| Some((w.chars().next()?, *w))).collect();
+        v.sort_unstable();
+        v
+    });
+    sentence.char_indices().filter(|(_, c)| firsts.contains(*c)).any(|(k, c)| {
         let at = &sentence[k..];
-        firsts.contains(c)
-            && words.question_words.iter().any(|w| at.starts_with(w))
+        let from = by_first.partition_point(|(f, _)| *f < c);
+        by_first[from..].iter().take_while(|(f, _)| *f == c).any(|(_, w)| at.starts_with(w))
             && !words.question_lookalikes.iter().any(|w| at.starts_with(w))
     })
 }

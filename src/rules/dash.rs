@@ -22,10 +22,8 @@ pub fn check(cx: &mut Context) {
     for p in &doc.paragraphs {
         // Dashes that mark speech belong to quote/dash-speech.
         let mut speech_dashes = HashSet::new();
-        let has_dash = doc.runs[p.runs.clone()]
-            .iter()
-            .any(|r| matches!(r.mark(), Some('—' | '-' | '–' | '―' | '─' | '－')));
-        if !has_dash {
+        let dash = |r: &Run| matches!(r.mark(), Some('—' | '-' | '–' | '―' | '─' | '－'));
+        if !doc.runs[p.runs.clone()].iter().any(dash) {
             continue;
         }
         if let Some(s) = speech(cx, p) {
@@ -41,7 +39,7 @@ pub fn check(cx: &mut Context) {
             continue;
         }
         let mut taken = 0;
-        for i in p.runs.clone() {
+        for i in doc.runs_where(p.runs.clone(), dash) {
             if speech_dashes.contains(&i) || i < taken {
                 continue;
             }

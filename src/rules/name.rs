@@ -348,16 +348,10 @@ pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: b
 /// name/space: the spaces of one name, reported once with a dot for each.
 fn spaces(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
-    // (Single spaces first, over the paragraph's runs as a slice: this runs for every run.)
-    let runs = &doc.runs[p.runs.clone()];
-    let single_space = |(_, r): &(usize, &Run)| r.kind == Kind::Space && r.chars == 1;
-    let candidates: Vec<usize> = (runs.iter().enumerate().filter(single_space))
-        .map(|(k, _)| p.runs.start + k)
-        .filter(|&i| is_name_space(cx, p, i))
-        .collect();
-    if candidates.is_empty() {
-        return;
-    }
+    let single_space = |r: &Run| r.kind == Kind::Space && r.chars == 1;
+    let mut spaces = doc.runs_where(p.runs.clone(), single_space).filter(|&i| is_name_space(cx, p, i));
+    let Some(first) = spaces.next() else { return };
+    let candidates: Vec<usize> = std::iter::once(first).chain(spaces).collect();
     let index = &*cx.name_index();
     // Group spaces one Han part apart: 伊丽莎白 亚历山德拉 玛丽 is one name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -431,6 +425,10 @@ fn initials(cx: &mut Context, p: &Paragraph) {
     };
     let mut i = p.runs.start;
     while i + 2 < p.runs.end {
+        // (The next single letter first.)
+        let letter = |r: &Run| r.kind == Kind::Latin && r.chars == 1;
+        let Some(next) = doc.runs_where(i..p.runs.end - 2, letter).next() else { break };
+        i = next;
         let (a, b) = (doc.runs[i], doc.runs[i + 1]);
         let starts_word = i == p.runs.start || !doc.runs[i - 1].kind.is_letter();
         if !(starts_word && initial(&a) && dot(&b)) {
@@ -485,11 +483,8 @@ fn is_latin_gloss(s: &str) -> bool {
 /// name/gloss-brackets: `比约恩 (Thomas Bjorn) 表示` → `比约恩（Thomas Bjorn）表示`.
 fn gloss_brackets(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
-    for i in p.runs.clone() {
+    for i in doc.runs_where(p.runs.clone(), |r| r.is_mark('(') && r.chars == 1) {
         let open = doc.runs[i];
-        if !open.is_mark('(') || open.chars != 1 {
-            continue;
-        }
         // Han before the bracket, with at most one space between.
         let mut s = i;
         if s > p.runs.start && doc.runs[s - 1].kind == Kind::Space && doc.runs[s - 1].chars == 1 {
@@ -566,9 +561,9 @@ fn glossed_names(cx: &Context) -> Vec<Glossed> {
     let doc = cx.doc;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
-        for i in p.runs.clone() {
+        for i in doc.runs_where(p.runs.clone(), |r| r.is_mark('（') || r.is_mark('(')) {
             let r = doc.runs[i];
-            if !(r.is_mark('（') || r.is_mark('(')) || i == p.runs.start || !doc.runs[i - 1].is_han() {
+            if i == p.runs.start || !doc.runs[i - 1].is_han() {
                 continue;
             }
             let Some(j) = (i + 1..p.runs.end.min(i + 1 + REACH))

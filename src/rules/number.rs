@@ -15,8 +15,8 @@ pub const RULES: &[&str] = &[HANZI_MIX, MALFORMED, RANGE_HYPHEN];
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
     for p in &doc.paragraphs {
-        for i in p.runs.clone() {
-            if doc.runs[i].kind != Kind::Digit || doc.chunk_at(i).is_some_and(|c| c.is_code) {
+        for i in doc.runs_where(p.runs.clone(), |r| r.kind == Kind::Digit) {
+            if doc.chunk_at(i).is_some_and(|c| c.is_code) {
                 continue;
             }
             hanzi_mix(cx, p, i);

@@ -5,7 +5,7 @@ use super::common::{escaped, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::Paragraph;
-use crate::scan::Kind;
+use crate::scan::{Kind, Run};
 
 pub const UNBALANCED: &str = "pair/unbalanced";
 pub const MIXED_WIDTH: &str = "pair/mixed-width";
@@ -53,7 +53,10 @@ pub fn check(cx: &mut Context) {
     let mut stack: Vec<Open> = Vec::new();
     let mut nested: Vec<Nested> = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        for i in p.runs.clone() {
+        // (The marks of a pair and “, for pair/empty.)
+        let paired =
+            |r: &Run| r.mark().is_some_and(|m| m == '“' || PAIRS.iter().any(|&(o, c)| m == o || m == c));
+        for i in doc.runs_where(p.runs.clone(), paired) {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };
             if matches!(c, '(' | ')') && escaped(doc, &r) {

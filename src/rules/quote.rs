@@ -11,7 +11,7 @@ use super::common::{in_formula, is_han, mark_name, next_solid, prev_solid, wraps
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
-use crate::scan::Kind;
+use crate::scan::{Kind, Run};
 
 pub const DASH_SPEECH: &str = "quote/dash-speech";
 pub const NESTING: &str = "quote/nesting";
@@ -83,7 +83,9 @@ pub fn speech(cx: &Context, p: &Paragraph) -> Option<Speech> {
             open_strong = doc.runs[runs.start].chars == 1 && matches!(c, '—' | '–' | '―');
         }
     }
-    let close = (runs.start + 1..runs.end).find_map(|i| attribution(cx, p, i));
+    // (Dash runs first: this runs for every run of the text.)
+    let dash = |r: &Run| matches!(r.kind, Kind::Punct(c) if DASHES.contains(&c));
+    let close = doc.runs_where(runs.start + 1..runs.end, dash).find_map(|i| attribution(cx, p, i));
     if open.is_none() && close.is_none() {
         return None;
     }

@@ -28,18 +28,17 @@ pub fn check(cx: &mut Context) {
         // A headline (no sentence-final mark) separates its parts with spaces, also next
         // to quotation marks, brackets and the dash of a subtitle: 小客车被“挪车位” 车主很无辜,
         // 蓝色引领 创新发展 ——2017中国海洋经济博览会.
-        let headline = is_headline(doc, p);
+        // (Worked out at the first space: most lines hold none.)
+        let mut headline = None;
         // Whether the line is laid out in columns (a gap of three spaces or more, or a tab,
         // inside it), worked out when a gap of two asks.
         let mut columns = None;
         // Whether the line is a short headline that ends in ！ or ？ and nowhere else, worked
         // out when a space beside a quotation mark or a bracket asks.
         let mut cried = None;
-        for i in body.start + 1..body.end - 1 {
+        for i in doc.runs_where(body.start + 1..body.end - 1, |r| r.kind == Kind::Space) {
             let r = doc.runs[i];
-            if r.kind != Kind::Space {
-                continue;
-            }
+            let headline = *headline.get_or_insert_with(|| is_headline(doc, p));
             let (a, b) = (doc.runs[i - 1], doc.runs[i + 1]);
             let found = doc.slice(r.start, r.end);
             let shown = describe_space(found);
@@ -224,8 +223,9 @@ fn is_layout(space: &str, before: &str) -> bool {
     // error inside a sentence.
     let sentence_end = before.trim_end_matches(['”', '’', '）']).ends_with(['。', '！', '？']);
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
-    let letter_spaced = n >= 2
-        && before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().count() == 1);
+    // (The last word is one character: it is there, and a space or the start before it.)
+    let mut last = before.trim_end().chars().rev();
+    let letter_spaced = n >= 2 && last.next().is_some() && last.next().is_none_or(char::is_whitespace);
     n >= 3 || (ideographic && n >= 2) || sentence_end || letter_spaced
 }
 

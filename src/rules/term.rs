@@ -70,12 +70,14 @@ impl Terms {
             }
         };
         for r in runs {
-            let run = &text[r.start..r.end];
+            // (The run's text only where it is read: this runs for every run.)
+            let run = || &text[r.start..r.end];
             match r.kind {
                 _ if r.end <= resume => {}
                 // The table knows the characters that start a term.
                 Kind::Han if r.han != han::ALL => {
                     if r.han & han::TERM_START != 0 {
+                        let run = run();
                         for off in table.offsets_with(run, han::TERM_START) {
                             let c = run[off..].chars().next().expect("a character at a table offset");
                             at(r.start + off, c, &mut resume);
@@ -85,7 +87,7 @@ impl Terms {
                 // A run of one mark: one bit test for all of it.
                 Kind::Punct(c) if !self.first.contains(c) => {}
                 _ => {
-                    let starts = run.char_indices().filter(|&(_, c)| self.first.contains(c));
+                    let starts = run().char_indices().filter(|&(_, c)| self.first.contains(c));
                     starts.for_each(|(off, c)| at(r.start + off, c, &mut resume));
                 }
             }
