@@ -99,7 +99,7 @@ pub fn check(cx: &mut Context) {
                 || subheading
                 || column_gap
                 || empty_field
-                || is_layout(found, before)
+                || is_layout(found, before, b.mark())
                 || is_letter_spaced(doc, p, i)
             {
                 continue;
@@ -212,7 +212,7 @@ fn han_latin(cx: &mut Context) {
 /// Spaces that lay text out rather than separate words: the two full-width spaces that
 /// indent a paragraph (often left inside a line when paragraphs were joined), runs of
 /// three or more spaces that align columns, and tabs (the columns of a table).
-fn is_layout(space: &str, before: &str) -> bool {
+fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     if space.contains('\t') {
         return true;
     }
@@ -221,7 +221,11 @@ fn is_layout(space: &str, before: &str) -> bool {
     // A space after a sentence-final mark (and its closing quote) separates sentences
     // (paragraphs joined into one line leave it); it is a layout matter, not a spacing
     // error inside a sentence.
-    let sentence_end = before.trim_end_matches(['”', '’', '）']).ends_with(['。', '！', '？']);
+    // An ellipsis ends a sentence as well (`……” 女儿默默听着`, `……　江山一愣`). Before a
+    // mark that goes on with the sentence or closes it (`了。 ”`, `…… ，`) the space is extra.
+    let closed = before.trim_end_matches(['”', '’', '）']);
+    let goes_on = next.is_some_and(|c| "，、；。）」』】》”’,;)".contains(c));
+    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？']) || closed.ends_with("……"));
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
     // (The last word is one character: it is there, and a space or the start before it.)
     let mut last = before.trim_end().chars().rev();
@@ -354,7 +358,7 @@ fn ends_subheading(before: &str) -> bool {
     }
     // `label` is reversed; what stands before it is the gap and the sentence's end.
     let rest = &before[..before.len() - label.len()];
-    rest.ends_with("  ") && is_layout("  ", rest.trim_end_matches(' '))
+    rest.ends_with("  ") && is_layout("  ", rest.trim_end_matches(' '), None)
 }
 
 /// Name the kind of space for the message: 空格, 全角空格, 不换行空格.
