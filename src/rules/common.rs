@@ -483,7 +483,8 @@ fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
 /// bracket left open before it (within 120 characters of the paragraph) is a `(` right
 /// after a name in capitals, and the call reads as a formula — it follows `=`, `「` or
 /// another formula's bracket or separator, fills its line, or its arguments hold a `;` or
-/// a `"` — or right after a name in lower case, and its arguments hold a quoted string.
+/// a `"` — or right after a name in lower case, and its arguments hold a quoted string —
+/// or right after any name whose value is assigned (`x = CreateUnoStruct( 类型名称 )`).
 /// (An acronym before a gloss, `MTU(最大传输单元)的`, `CSI(或者 ESC [)后面`, is no call, nor
 /// a lower-case word before one, `ctime(创建时间)`.) There quotes and separators are the
 /// formula's own, not the sentence's.
@@ -518,17 +519,20 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     let spreadsheet =
         name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains(char::is_lowercase);
     let program = name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains(char::is_uppercase);
-    if name_len < 2 || !(spreadsheet || program) {
+    let lead = before[..k - name_len].trim_end_matches(' ').chars().next_back();
+    // A call whose value is assigned, `oStruct = CreateUnoStruct( Uno 类型名称 )`, whatever
+    // the case of its name.
+    let assigned = lead == Some('=') && name.starts_with(|c: char| c.is_ascii_alphabetic());
+    if name_len < 2 || !(spreadsheet || program || assigned) {
         return false;
     }
-    let lead = before[..k - name_len].trim_end_matches(' ').chars().next_back();
     let args = &doc.text[p.start + k + 1..p.end];
     let Some(end) = args.char_indices().take(120).find(|&(_, c)| c == ')').map(|(e, _)| e) else {
         return false;
     };
     let args_end_line = args[end + 1..].trim().is_empty();
     let args = &args[..end];
-    if program {
+    if program && !assigned {
         return args.contains(['"', '\'']);
     }
     matches!(lead, Some('=' | '「' | '(' | ';' | '+' | ','))
