@@ -48,8 +48,8 @@ impl<'a> Index<'a> {
         let (mut dotted, mut alone) = (HashSet::default(), HashSet::default());
         for (i, r) in doc.runs.iter().enumerate() {
             let between_han =
-                i > 0 && i + 1 < doc.runs.len() && doc.runs[i - 1].is_han() && doc.runs[i + 1].is_han();
-            if r.is_mark('·') && between_han {
+                || i > 0 && i + 1 < doc.runs.len() && doc.runs[i - 1].is_han() && doc.runs[i + 1].is_han();
+            if r.is_mark('·') && between_han() {
                 let (before, after) = (doc.run_text(i - 1), doc.run_text(i + 1));
                 let cut = before.char_indices().rev().nth(1).map_or(0, |(at, _)| at);
                 let end = after.char_indices().nth(2).map_or(after.len(), |(at, _)| at);
