@@ -81,6 +81,10 @@ pub fn check(cx: &mut Context) {
             // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
             // before the next label (a form, a credit line), not for a spacing slip.
             let empty_field = a.is_mark('：') && is_label(&doc.text[r.end..p.end]);
+            // `本报讯 （记者 王宁）`, `5月1日电　（记者　程景伟）`: a dateline sets the credit
+            // of its report apart with a space (an agency's house style).
+            let dateline =
+                a.is_han() && before.ends_with(['电', '讯']) && matches!(b.mark(), Some('（' | '('));
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -99,6 +103,7 @@ pub fn check(cx: &mut Context) {
                 || subheading
                 || column_gap
                 || empty_field
+                || dateline
                 || is_layout(found, before, b.mark())
                 || is_letter_spaced(doc, p, i)
             {
