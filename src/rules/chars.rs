@@ -138,10 +138,14 @@ fn doubled(cx: &mut Context, i: usize) {
         let left = &text[..second];
         let right = &text[second..];
         // AABB reduplication: 实实在在, 的的确确, 清清楚楚.
-        // (的的明明白白 is 的的 before the AABB 明明白白, not an AABB itself.)
+        // (的的明明白白 is 的的 before the AABB 明明白白, not an AABB itself; and 的的 or 了了
+        // after a reduplication, 绵绵的的悲痛, 呜呜的的哭, is no BB: the particles only open
+        // one, 的的确确 — unlike 在在 in 实实在在.)
         let pair_at = |j: usize| j + 1 < chars.len() && chars[j].1 == chars[j + 1].1;
-        let aabb =
-            (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4))) || (pair_at(k + 2) && !pair_at(k + 4));
+        let particle = matches!(c, '的' | '了');
+        let aabb = (k >= 2 && pair_at(k - 2) && !(k >= 4 && pair_at(k - 4)) && !particle)
+            || (pair_at(k + 2) && !pair_at(k + 4));
+        let function = words.doubled_function.contains(c);
         // An alternative question's 还是 (or) before 是: `是爱慕？还是是为了钱？`.
         let alternative =
             c == '是' && left == "还是" && i > 0 && matches!(doc.runs[i - 1].mark(), Some('？' | '?'));
@@ -151,7 +155,7 @@ fn doubled(cx: &mut Context, i: usize) {
         let in_word = aabb
             || alternative
             || settles
-            || if words.doubled_function.contains(c) {
+            || if function {
                 words.doubled_left_words.iter().any(|w| left.ends_with(*w))
                     || words.doubled_right_words.iter().any(|w| right.starts_with(*w))
             } else {
