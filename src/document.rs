@@ -146,8 +146,8 @@ impl<'a> Document<'a> {
         r
     }
 
-    /// The indices of the runs in `range` that `want`s: the way a check finds the few runs
-    /// it looks at (a slice walked without bounds checks; this runs for every run).
+    /// The indices of the runs in `range` that `want` accepts: the way a check finds the few
+    /// runs it looks at (a slice walked without bounds checks; this runs for every run).
     pub fn runs_where<'s>(
         &'s self,
         range: Range<usize>,

@@ -148,8 +148,8 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
     let mut quoted = false;
     for m in anchors.find_iter(text) {
         let (at, end) = (m.start(), m.end());
-        match m.pattern().as_usize() {
-            0 | 1 => {
+        match LABELS[m.pattern().as_usize()] {
+            "下载次数" | "downloads!" => {
                 let from = before(at, CAPTION.0);
                 let size = text[from..at].to_ascii_lowercase();
                 if size.contains("kb") || size.contains("mb") {
@@ -157,7 +157,7 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             // `上传下载附件 (254.61 KB)`: the size of an attachment, in brackets after the link.
-            2 => {
+            "下载附件" => {
                 let rest = &text[end..after(end + CAPTION.0)];
                 let bracket = rest.trim_start_matches(' ');
                 let o = end + rest.len() - bracket.len();
@@ -169,7 +169,7 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
                     }
                 }
             }
-            3 => {
+            "的大作中提到" => {
                 quoted = true;
                 out.extend(enclosed(at, end, &['【'], &['】'], QUOTED));
                 // (The search goes on after the match: `提到:` ending it is looked at here.)
@@ -177,7 +177,7 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
                     out.extend(post_header(end - "提到".len()));
                 }
             }
-            _ => out.extend(post_header(at)),
+            _ => out.extend(post_header(at)), // 提到:
         }
     }
     if quoted {

@@ -349,9 +349,11 @@ pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: b
 fn spaces(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
     let single_space = |r: &Run| r.kind == Kind::Space && r.chars == 1;
-    let mut spaces = doc.runs_where(p.runs.clone(), single_space).filter(|&i| is_name_space(cx, p, i));
-    let Some(first) = spaces.next() else { return };
-    let candidates: Vec<usize> = std::iter::once(first).chain(spaces).collect();
+    let candidates: Vec<usize> =
+        doc.runs_where(p.runs.clone(), single_space).filter(|&i| is_name_space(cx, p, i)).collect();
+    if candidates.is_empty() {
+        return;
+    }
     let index = &*cx.name_index();
     // Group spaces one Han part apart: 伊丽莎白 亚历山德拉 玛丽 is one name.
     let mut groups: Vec<Vec<usize>> = Vec::new();
