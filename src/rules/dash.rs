@@ -19,10 +19,10 @@ pub const RULES: &[&str] = &[FORM, SPACED_HYPHEN];
 
 pub fn check(cx: &mut Context) {
     let doc = cx.doc;
+    let dash = |r: &Run| matches!(r.mark(), Some('—' | '-' | '–' | '―' | '─' | '－'));
     for p in &doc.paragraphs {
         // Dashes that mark speech belong to quote/dash-speech.
         let mut speech_dashes = HashSet::new();
-        let dash = |r: &Run| matches!(r.mark(), Some('—' | '-' | '–' | '―' | '─' | '－'));
         if !doc.runs[p.runs.clone()].iter().any(dash) {
             continue;
         }

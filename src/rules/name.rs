@@ -422,13 +422,11 @@ fn shown_parts(cx: &Context, first: usize, last: usize) -> (String, String) {
 fn initials(cx: &mut Context, p: &Paragraph) {
     let doc = cx.doc;
     let dot = |r: &Run| matches!(r.mark(), Some('·' | '•' | '・' | '‧')) && r.chars == 1;
-    let initial = |r: &Run| {
-        r.kind == Kind::Latin && r.chars == 1 && doc.text[r.start..].starts_with(char::is_uppercase)
-    };
+    let letter = |r: &Run| r.kind == Kind::Latin && r.chars == 1;
+    let initial = |r: &Run| letter(r) && doc.text[r.start..].starts_with(char::is_uppercase);
     let mut i = p.runs.start;
     while i + 2 < p.runs.end {
-        // (The next single letter first.)
-        let letter = |r: &Run| r.kind == Kind::Latin && r.chars == 1;
+        // (The next single letter first: a cheap test the walk over every run inlines.)
         let Some(next) = doc.runs_where(i..p.runs.end - 2, letter).next() else { break };
         i = next;
         let (a, b) = (doc.runs[i], doc.runs[i + 1]);

@@ -52,10 +52,9 @@ pub fn check(cx: &mut Context) {
     // Marks left open by a line wrapped inside a bracket, for the next line to close.
     let mut stack: Vec<Open> = Vec::new();
     let mut nested: Vec<Nested> = Vec::new();
+    // (The marks of a pair and “, for pair/empty.)
+    let paired = |r: &Run| r.mark().is_some_and(|m| m == '“' || PAIRS.iter().any(|&(o, c)| m == o || m == c));
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        // (The marks of a pair and “, for pair/empty.)
-        let paired =
-            |r: &Run| r.mark().is_some_and(|m| m == '“' || PAIRS.iter().any(|&(o, c)| m == o || m == c));
         for i in doc.runs_where(p.runs.clone(), paired) {
             let r = doc.runs[i];
             let Some(c) = r.mark() else { continue };

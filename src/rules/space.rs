@@ -81,10 +81,11 @@ pub fn check(cx: &mut Context) {
             // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
             // before the next label (a form, a credit line), not for a spacing slip.
             let empty_field = a.is_mark('：') && is_label(&doc.text[r.end..p.end]);
-            // `本报讯 （记者 王宁）`, `5月1日电　（记者　程景伟）`: a dateline sets the credit
-            // of its report apart with a space (an agency's house style).
-            let dateline =
-                a.is_han() && before.ends_with(['电', '讯']) && matches!(b.mark(), Some('（' | '('));
+            // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
+            // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
+            // `5月1日电　（记者　程景伟）` (an agency's house style).
+            let after_dateline = a.is_han() && before.ends_with(['电', '讯']);
+            let dateline = after_dateline && matches!(b.mark(), Some('（' | '('));
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
@@ -112,9 +113,8 @@ pub fn check(cx: &mut Context) {
             if a.is_han() && b.is_han() {
                 // Chinese headlines and bylines separate their parts with a space
                 // (记者 张三 通讯员 李四); a space inside a foreign name is name/space's.
-                // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…).
                 let byline = before.chars().rev().take(12).collect::<String>().contains(['者', '员'])
-                    || before.ends_with(['电', '讯']);
+                    || after_dateline;
                 if r.chars == 1
                     && !headline
                     && !byline
