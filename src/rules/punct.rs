@@ -193,8 +193,8 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         '.' => {
             prev_cn && (!matches!(next_kind, Some(Kind::Digit | Kind::Latin)) || stop_before_count(doc, p, i))
         }
-        // `案例:2017年` is wrong; `10:30` and `3:1` are not.
-        ':' => prev_cn || (next_cn && prev_kind != Some(Kind::Digit)),
+        // `案例:2017年` is wrong; `10:30` and `3:1` are not, nor is `时:分:秒`.
+        ':' => (prev_cn || (next_cn && prev_kind != Some(Kind::Digit))) && !between_clock_units(doc, i),
         _ => prev_cn || (next_cn && prev_kind != Some(Kind::Latin)),
     };
     // Notation with marks of its own: `?option?` in a synopsis, a formula's arguments.
@@ -241,6 +241,19 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "", &[("found", found), ("fix", &fw)]) {
         d.fix = Some(Fix::replace(Applicability::Safe, r.start, end, &fw));
     }
+}
+
+/// Whether the `:` of run `i` separates the units of a clock named in a format, `时:分`
+/// or `分:秒`: each a word of one character (`同时:分组` is a sentence's colon).
+fn between_clock_units(doc: &Document, i: usize) -> bool {
+    let unit = |k: usize| {
+        let r = doc.runs.get(k).filter(|r| r.is_han() && r.chars == 1)?;
+        Some(doc.slice(r.start, r.end))
+    };
+    matches!(
+        (i.checked_sub(1).and_then(unit), unit(i + 1)),
+        (Some("时"), Some("分")) | (Some("分"), Some("秒"))
+    )
 }
 
 /// Whether the `:` or `;` of run `i` (the caller checks which) opens a smiley in an informal
