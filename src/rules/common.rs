@@ -523,7 +523,7 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     // A call whose value is assigned, `oStruct = CreateUnoStruct( Uno 类型名称 )`, whatever
     // the case of its name.
     let assigned = lead == Some('=') && name.starts_with(|c: char| c.is_ascii_alphabetic());
-    if name_len < 2 || !(spreadsheet || program || assigned) {
+    if name_len == 0 || !(spreadsheet || program || assigned) {
         return false;
     }
     let args = &doc.text[p.start + k + 1..p.end];
@@ -531,6 +531,11 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
         return false;
     };
     let args_end_line = args[end + 1..].trim().is_empty();
+    // A name of one letter (`T(值)`, `N(值)`) only on a syntax line of its own: in a sentence
+    // a letter before brackets is a label (`方案A(甲方)`).
+    if name_len == 1 && !(spreadsheet && lead.is_none() && args_end_line) {
+        return false;
+    }
     let args = &args[..end];
     if program && !assigned {
         return args.contains(['"', '\'']);
