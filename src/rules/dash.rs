@@ -270,22 +270,44 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
 /// Whether the spaced separator `sep` (` - `, ` – `) between `before` and `after` is a
 /// link of a menu path: a chain of short parts (`页面 - 导航 - 列表`, the Chinese sentence may
 /// go on glued to its last part: `选择文件 - 新建 - 标签启动对话框`), or two short parts
-/// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`).
+/// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`, or apart from it:
+/// `选择 窗口 - 打开文档的列表`), after a menu named (`右键菜单 - 删除行`), or framed: in
+/// brackets (`(编辑 - 复制)`), in quotation marks (`“插入 - 函数”`) or filling the line
+/// (`文件 - 页面预览。`).
 fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
     // The characters of a menu item: up to eight after a word that chooses, close before
-    // (`选择工作表 - 命名区域或表达式 - 定义`), else six (`乔尔 - 恩比德和帕特里克 - 贝弗利`
-    // is a sentence); a longer part is a clause.
-    let item = if CHOOSE.iter().any(|w| last_chars(before, REACH).contains(w)) { 8 } else { 6 };
-    let l = links(before, after, sep, |c| c == ' ' || super::common::is_cjk_punct(c));
-    let short = |s: &str| !s.is_empty() && s.chars().count() <= item;
+    // (`选择工作表 - 命名区域或表达式 - 定义`) or framed, else six (`乔尔 - 恩比德和帕特里克 -
+    // 贝弗利` is a sentence); a longer part is a clause.
+    let chooser = CHOOSE.iter().any(|w| last_chars(before, REACH).contains(w));
+    let l = links(before, after, sep, |c| matches!(c, ' ' | '(' | ')') || super::common::is_cjk_punct(c));
+    let fits = |s: &str, n: usize| !s.is_empty() && s.chars().nth(n).is_none();
+    let short = |s: &str| fits(s, if chooser { 8 } else { 6 });
     let chosen = CHOOSE.iter().filter_map(|w| l.prev.rfind(w).map(|k| &l.prev[k + w.len()..])).any(short);
     // `打开……的右键菜单 - 选择「表格格式」`: a menu, then the item chosen in it.
     let from_menu = l.prev.ends_with("菜单") && ["选择", "点击"].iter().any(|w| l.next.starts_with(w));
+    // What stands before the first part and after the second, when the path has two.
+    let lead = before[..before.len() - l.prev.len()].trim_end_matches(' ');
+    let rest = after[l.next.len()..].trim_start_matches(' ');
+    let apart = CHOOSE.iter().any(|w| lead.trim_end_matches(['“', '「']).ends_with(w));
+    // (Menu items in brackets or quotation marks are words: `(映射后 - 参见code_x)` is an
+    // aside with a dash.)
+    let words = || !l.prev.contains(|c: char| c.is_ascii()) && !l.next.contains(|c: char| c.is_ascii());
+    let framed = match lead.chars().next_back() {
+        None => rest.is_empty() || rest == "。",
+        Some('(' | '（') => rest.starts_with([')', '）']) && words(),
+        Some('“') => rest.starts_with('”') && words(),
+        _ => false,
+    };
+    let menu_named = lead.ends_with("菜单") || l.prev.ends_with("菜单");
+    let pair = !l.linked_before
+        && !l.linked_after
+        && (((apart || framed) && fits(l.prev, 8) && fits(l.next, 8)) || (menu_named && fits(l.next, 6)));
     (l.linked_before && short(l.prev))
         || (l.linked_after && short(l.next))
         || (chosen && short(l.next))
         || from_menu
+        || pair
 }
 
 /// Whether the spaced single dash of run `i` (`-`, `–`) separates the parts of a menu
@@ -383,6 +405,14 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
         return;
     }
     let before = &doc.text[p.start..doc.runs[i - 1].start];
+    // The hyphen named, not used: the minus key (`按 + 或 - 键`), one of symbols listed
+    // (`输入 * 或 - 以开始`).
+    let listed = before.strip_suffix(['或', '和']).map(str::trim_end).and_then(|b| b.chars().next_back());
+    if doc.text[doc.runs[i + 1].end..p.end].starts_with('键')
+        || listed.is_some_and(|c| c.is_ascii_punctuation())
+    {
+        return;
+    }
     // `标题 - 网站名`: a short tail, or any in a line with no sentence end (a page title, a
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).

@@ -420,7 +420,10 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             // A run of straight quotes ("""") opens and closes nothing: no pairing is
             // right, and pairing them one by one never ends (found by fuzzing).
             let run = prev_char(at) == Some(q) || next_char(at) == Some(q);
-            !inch && !apostrophe && !run
+            // In a document with computing signs a quote escaped by a backslash is code's:
+            // a troff comment (`.\" 下面的命令`), a string's quote (`"say \"hi\""`).
+            let escaped = q == '"' && prev_char(at) == Some('\\') && cx.register().computing;
+            !inch && !apostrophe && !run && !escaped
         })
         .map(|(at, _)| (at, in_code(doc, p, at)))
         .collect();
