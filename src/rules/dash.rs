@@ -271,9 +271,8 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
 /// link of a menu path: a chain of short parts (`页面 - 导航 - 列表`, the Chinese sentence may
 /// go on glued to its last part: `选择文件 - 新建 - 标签启动对话框`), or two short parts
 /// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`, or apart from it:
-/// `选择 窗口 - 打开文档的列表`), after a menu named (`右键菜单 - 删除行`), or framed: in
-/// brackets (`(编辑 - 复制)`), in quotation marks (`“插入 - 函数”`) or filling the line
-/// (`文件 - 页面预览。`).
+/// `选择 窗口 - 打开文档的列表`, `选择“插入 - 函数”`), after a menu named (`右键菜单 - 删除行`),
+/// or framed: in brackets (`(编辑 - 复制)`) or filling the line (`文件 - 页面预览。`).
 fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
     // The characters of a menu item: up to eight after a word that chooses, close before
@@ -290,13 +289,13 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     let lead = before[..before.len() - l.prev.len()].trim_end_matches(' ');
     let rest = after[l.next.len()..].trim_start_matches(' ');
     let apart = CHOOSE.iter().any(|w| lead.trim_end_matches(['“', '「']).ends_with(w));
-    // (Menu items in brackets or quotation marks are words: `(映射后 - 参见code_x)` is an
-    // aside with a dash.)
+    // (Menu items in brackets are words: `(映射后 - 参见code_x)` is an aside with a dash. In
+    // quotation marks without a word that chooses, two short parts are a slogan's clauses:
+    // `“不忘初心 - 方得始终”`.)
     let words = || !l.prev.contains(|c: char| c.is_ascii()) && !l.next.contains(|c: char| c.is_ascii());
     let framed = match lead.chars().next_back() {
         None => rest.is_empty() || rest == "。",
         Some('(' | '（') => rest.starts_with([')', '）']) && words(),
-        Some('“') => rest.starts_with('”') && words(),
         _ => false,
     };
     let menu_named = lead.ends_with("菜单") || l.prev.ends_with("菜单");
