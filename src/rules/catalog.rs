@@ -247,6 +247,8 @@ pub struct Words<'a> {
     pub doubled_chars: String,
     /// Reduplications of `doubled_chars` that are words (个个, 说说).
     pub reduplications: Vec<&'a str>,
+    /// Function characters that are also measure words, reduplicated after 一 (一把把).
+    pub doubled_measures: String,
     /// Words ending in a function character: `目的` + `的` is not 的的.
     pub doubled_left_words: Vec<&'a str>,
     /// Words starting with a function character: `为了` + `了解` is not 了了.

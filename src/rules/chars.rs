@@ -152,7 +152,10 @@ fn doubled(cx: &mut Context, i: usize) {
         // A clause opened by 了了 (to settle + 了): `去了西藏，了了长久的念想`. The particle 了
         // never opens a clause, so a doubled one cannot stand there.
         let settles = c == '了' && off == 0 && (i == 0 || !doc.runs[i - 1].kind.is_letter());
+        // A measure word reduplicated after 一: `一把把钥匙`.
+        let measure = words.doubled_measures.contains(c) && k > 0 && chars[k - 1].1 == '一';
         let in_word = aabb
+            || measure
             || alternative
             || settles
             || if function {
