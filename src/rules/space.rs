@@ -89,6 +89,9 @@ pub fn check(cx: &mut Context) {
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
+            // … and so does one after a clause's end before the next item's number
+            // (`……处理； 3   国家药监局`, `罚款：   （一）结伙斗殴的`).
+            let item = matches!(a.mark(), Some('；' | '。' | '：')) && opens_item(&doc.text[r.end..p.end]);
             // Two spaces after a closing mark that ends a label set off the same way after a
             // sentence (`磨刀霍霍”。  厉兵秣马第一集团“磨刀霍霍”  2014年的冠军`): the line
             // breaks around a subheading, lost when the lines were joined.
@@ -101,6 +104,7 @@ pub fn check(cx: &mut Context) {
                 || numbered
                 || english_mark
                 || bullet
+                || item
                 || subheading
                 || column_gap
                 || empty_field
@@ -342,6 +346,23 @@ fn is_label(text: &str) -> bool {
     const LABEL: usize = 6;
     let han = text.chars().take_while(|&c| is_han(c)).count();
     (1..=LABEL).contains(&han) && text.chars().nth(han).is_some_and(|c| matches!(c, '：' | ':'))
+}
+
+/// Whether `text` opens with a list item's number: one or two digits set off by spaces
+/// (`3   国家药监局`) or followed by 、 or a full stop (`3、`, `3.`, not `3.5`), or a numeral
+/// in brackets (`（一）`, `(2)`). A date or a count (`5月29日`, `2018年`) is none.
+fn opens_item(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &text[digits..];
+        let dot =
+            rest.strip_prefix(['.', '．']).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()));
+        return rest.starts_with("  ") || rest.starts_with('、') || dot;
+    }
+    let Some(inner) = text.strip_prefix(['（', '(']) else { return false };
+    let numeral =
+        inner.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).count();
+    (1..=3).contains(&numeral) && inner.chars().nth(numeral).is_some_and(|c| matches!(c, '）' | ')'))
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
