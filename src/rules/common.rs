@@ -201,9 +201,25 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
     merged
 }
 
-/// A symbol that opens the items of a list: `☆鼓掌！`, `▲19路`.
+/// A symbol that opens the items of a list: `☆鼓掌！`, `▲19路`, a circled number (`①戒久坐`).
 pub fn is_bullet(c: char) -> bool {
-    matches!(c, '☆' | '★' | '●' | '○' | '◆' | '◇' | '■' | '□' | '▲' | '△' | '▶' | '►' | '※' | '•')
+    matches!(
+        c,
+        '☆' | '★'
+            | '●'
+            | '○'
+            | '◆'
+            | '◇'
+            | '■'
+            | '□'
+            | '▲'
+            | '△'
+            | '▶'
+            | '►'
+            | '※'
+            | '•'
+            | '①'..='⑳'
+    )
 }
 
 /// Han or full-width punctuation: what makes a neighbour "Chinese".

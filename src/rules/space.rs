@@ -89,9 +89,13 @@ pub fn check(cx: &mut Context) {
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line.
             let bullet = b.mark().is_some_and(is_bullet);
-            // … and so does one after a clause's end before the next item's number
-            // (`……处理； 3   国家药监局`, `罚款：   （一）结伙斗殴的`).
-            let item = matches!(a.mark(), Some('；' | '。' | '：')) && opens_item(&doc.text[r.end..p.end]);
+            // … and so does one after a clause's end before the next item's number or a
+            // digest's next section (`……处理； 3   国家药监局`, `罚款： （一）结伙斗殴的`,
+            // `……落地； 反腐   福建原省长`).
+            // (A label after a colon is the field's value: `来源： 南京日报　　编辑`.)
+            let rest = &doc.text[r.end..p.end];
+            let item = (matches!(a.mark(), Some('；' | '。' | '：')) && opens_item(rest))
+                || (matches!(a.mark(), Some('；' | '。')) && opens_section(rest));
             // Two spaces after a closing mark that ends a label set off the same way after a
             // sentence (`磨刀霍霍”。  厉兵秣马第一集团“磨刀霍霍”  2014年的冠军`): the line
             // breaks around a subheading, lost when the lines were joined.
@@ -348,8 +352,8 @@ fn is_label(text: &str) -> bool {
     (1..=LABEL).contains(&han) && text.chars().nth(han).is_some_and(|c| matches!(c, '：' | ':'))
 }
 
-/// Whether `text` opens with a list item's number: one or two digits set off by spaces
-/// (`3   国家药监局`) or followed by 、 or a full stop (`3、`, `3.`, not `3.5`), or a numeral
+/// Whether `text` opens with a list item's number: one or two digits set off by two spaces
+/// or more, of any kind (`3   国家药监局`) or followed by 、 or a full stop (`3、`, `3.`, not `3.5`), or a numeral
 /// in brackets (`（一）`, `(2)`). A date or a count (`5月29日`, `2018年`) is none.
 fn opens_item(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -357,12 +361,20 @@ fn opens_item(text: &str) -> bool {
         let rest = &text[digits..];
         let dot =
             rest.strip_prefix(['.', '．']).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()));
-        return rest.starts_with("  ") || rest.starts_with('、') || dot;
+        let spaced = rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2;
+        return spaced || rest.starts_with('、') || dot;
     }
     let Some(inner) = text.strip_prefix(['（', '(']) else { return false };
     let numeral =
         inner.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).count();
     (1..=3).contains(&numeral) && inner.chars().nth(numeral).is_some_and(|c| matches!(c, '）' | ')'))
+}
+
+/// Whether `text` opens with a digest's section label, two to four Han characters set off by
+/// two spaces or more (`反腐   福建原省长`).
+fn opens_section(text: &str) -> bool {
+    let label = text.chars().take_while(|&c| is_han(c)).count();
+    (2..=4).contains(&label) && text.chars().skip(label).take(2).all(char::is_whitespace)
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
