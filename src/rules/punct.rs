@@ -484,13 +484,17 @@ fn ellipsis(
             // … and after a code's symbol standing alone, the rest of an escape sequence:
             // `ESC * ...`, `ESC % ...` (a percentage before dots, `增长5%...`, is copy's).
             let sequence = || {
-                let k = prev_solid(doc, p, i).filter(|&k| k + 2 == i && k > p.runs.start)?;
-                let symbol = doc.runs[k].mark().filter(|m| m.is_ascii() && !".,;:?!".contains(*m));
-                let spaced = doc.runs[k - 1].kind == Kind::Space && doc.runs[k + 1].kind == Kind::Space;
-                Some(symbol.is_some() && doc.runs[k].chars == 1 && spaced && cx.register().computing)
+                // (One space run between the symbol and the dots, one before the symbol.)
+                let standing =
+                    prev_solid(doc, p, i).filter(|&k| k + 2 == i && k > p.runs.start).is_some_and(|k| {
+                        let r = doc.runs[k];
+                        let symbol = r.mark().is_some_and(|m| m.is_ascii() && !".,;:?!".contains(m));
+                        symbol && r.chars == 1 && doc.runs[k - 1].kind == Kind::Space
+                    });
+                standing && cx.register().computing
             };
             let syntax = placeholder
-                || sequence() == Some(true)
+                || sequence()
                 || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
                 || *synopsis.get_or_init(|| doc.slice(p.start, p.end).contains("]..."));
             if latin || digits || syntax || in_code(doc, i) || ends_ui_label(cx, p, i, j) {

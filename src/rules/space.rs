@@ -353,16 +353,16 @@ fn is_label(text: &str) -> bool {
 }
 
 /// Whether `text` opens with a list item's number: one or two digits set off by two spaces
-/// or more, of any kind (`3   国家药监局`) or followed by 、 or a full stop (`3、`, `3.`, not `3.5`), or a numeral
-/// in brackets (`（一）`, `(2)`). A date or a count (`5月29日`, `2018年`) is none.
+/// or more, of any kind (`3   国家药监局`), or followed by 、 or a full stop (`3、`, `3.`, not
+/// `3.5`); or a numeral in brackets (`（一）`, `(2)`). A date or a count (`5月29日`, `2018年`)
+/// is none.
 fn opens_item(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let rest = &text[digits..];
         let dot =
             rest.strip_prefix(['.', '．']).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()));
-        let spaced = rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2;
-        return spaced || rest.starts_with('、') || dot;
+        return set_off(rest) || rest.starts_with('、') || dot;
     }
     let Some(inner) = text.strip_prefix(['（', '(']) else { return false };
     let numeral =
@@ -373,8 +373,13 @@ fn opens_item(text: &str) -> bool {
 /// Whether `text` opens with a digest's section label, two to four Han characters set off by
 /// two spaces or more (`反腐   福建原省长`).
 fn opens_section(text: &str) -> bool {
-    let label = text.chars().take_while(|&c| is_han(c)).count();
-    (2..=4).contains(&label) && text.chars().skip(label).take(2).all(char::is_whitespace)
+    let end = text.char_indices().find(|&(_, c)| !is_han(c)).map_or(text.len(), |(k, _)| k);
+    (2..=4).contains(&text[..end].chars().count()) && set_off(&text[end..])
+}
+
+/// Whether `text` opens with two spaces or more, of any kind.
+fn set_off(text: &str) -> bool {
+    text.chars().take(2).filter(|c| c.is_whitespace()).count() == 2
 }
 
 /// Whether `line` (from the paragraph's start) is a heading's or a list item's number:
