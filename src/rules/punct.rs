@@ -187,8 +187,11 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     let next_kind = next.map(|n| n.kind);
     let prev_kind = prev.map(|n| n.kind);
     let flag = match c {
+        // (`};` ends a C declaration run into the text of a manual page: code's.)
         ',' | ';' => {
-            (prev_cn || next_cn) && !(prev_kind == Some(Kind::Digit) && next_kind == Some(Kind::Digit))
+            (prev_cn || next_cn)
+                && !(prev_kind == Some(Kind::Digit) && next_kind == Some(Kind::Digit))
+                && !(c == ';' && prev_kind == Some(Kind::Punct('}')))
         }
         '.' => {
             prev_cn && (!matches!(next_kind, Some(Kind::Digit | Kind::Latin)) || stop_before_count(doc, p, i))

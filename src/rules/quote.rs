@@ -465,7 +465,8 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             let close = *last_close.get_or_insert_with(|| last_brace_close(&text[p.start..p.end]) + p.start);
             // Technical writing quotes what to type in straight quotes (`加上 "--"。`): a
             // literal, not a quotation, unless Chinese stands inside.
-            let literal = !has_han && cx.register().technical;
+            // So is what stands in corner brackets, a literal already (`输入「"Total for "@」`).
+            let literal = !has_han && (cx.register().technical || prev_char(a) == Some('「'));
             let own = literal
                 || (braces > 0 && close > b)
                 || (q == '"' && *english.get_or_insert_with(|| english_around_quotes(&text[p.start..p.end])));
@@ -474,17 +475,25 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             }
             k += 2;
         } else if !has_han
-            && inner.bytes().any(|c| c.is_ascii_graphic())
+            && (inner.bytes().any(|c| c.is_ascii_graphic()) || quoted_space(inner, cx))
             && !inner.chars().any(super::common::is_cjk_punct)
         {
-            // Quotes around English or code (`":help"`, `"on error"`): a pair of their own,
-            // not the opening of the next one (as a closing and an opening quote around
+            // Quotes around English or code (`":help"`, `"on error"`) or, in a document
+            // with computing signs, around a space to type (`双引号 (" ")`): a pair of their
+            // own, not the opening of the next one (as a closing and an opening quote around
             // Chinese marks, `"。"`, are).
             k += 2;
         } else {
             k += 1;
         }
     }
+}
+
+/// Whether `inner`, between two straight quotes, is a space or a few to type: in a document
+/// with computing signs (in copy, quotes around nothing but spaces are a quotation whose
+/// words were lost).
+fn quoted_space(inner: &str, cx: &Context) -> bool {
+    !inner.is_empty() && inner.len() <= 3 && inner.trim().is_empty() && cx.register().computing
 }
 
 /// Whether the brace at byte `k` of `bytes` is code's (a Tcl list's, a CSS rule's, a formula
