@@ -80,7 +80,8 @@ pub fn check(cx: &mut Context) {
                 && b.mark().is_some_and(|m| matches!(m, '“' | '‘' | '《' | '「' | '『' | '（' | '【' | '…'));
             // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
             // before the next label (a form, a credit line), not for a spacing slip.
-            let empty_field = a.is_mark('：') && is_label(&doc.text[r.end..p.end]);
+            let rest = &doc.text[r.end..p.end];
+            let empty_field = a.is_mark('：') && is_label(rest);
             // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
             // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
             // `5月1日电　（记者　程景伟）` (an agency's house style).
@@ -93,7 +94,6 @@ pub fn check(cx: &mut Context) {
             // digest's next section (`……处理； 3   国家药监局`, `罚款： （一）结伙斗殴的`,
             // `……落地； 反腐   福建原省长`).
             // (A label after a colon is the field's value: `来源： 南京日报　　编辑`.)
-            let rest = &doc.text[r.end..p.end];
             let item = (matches!(a.mark(), Some('；' | '。' | '：')) && opens_item(rest))
                 || (matches!(a.mark(), Some('；' | '。')) && opens_section(rest));
             // Two spaces after a closing mark that ends a label set off the same way after a
