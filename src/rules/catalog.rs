@@ -251,6 +251,8 @@ pub struct Words<'a> {
     pub doubled_measures: String,
     /// Words ending in a function character: `目的` + `的` is not 的的.
     pub doubled_left_words: Vec<&'a str>,
+    /// Words ending where a left word begins: after `项目` the 目的 of `项目的的` is no word.
+    pub doubled_left_split: Vec<&'a str>,
     /// Words starting with a function character: `为了` + `了解` is not 了了.
     pub doubled_right_words: Vec<&'a str>,
 }

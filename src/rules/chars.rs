@@ -1,6 +1,7 @@
 //! char/*: traditional-only characters in simplified copy, doubled function characters,
 //! and invisible or broken characters.
 
+use super::catalog::Words;
 use super::common::{in_option_brackets, is_lost_question};
 use super::punct::name_between;
 use super::Context;
@@ -159,7 +160,7 @@ fn doubled(cx: &mut Context, i: usize) {
             || alternative
             || settles
             || if function {
-                words.doubled_left_words.iter().any(|w| left.ends_with(*w))
+                words.doubled_left_words.iter().any(|w| left.ends_with(*w) && !split_before(words, left, w))
                     || words.doubled_right_words.iter().any(|w| right.starts_with(*w))
             } else {
                 // 想到到底: the second character starts a word. 那那: a reduplication.
@@ -179,6 +180,14 @@ fn doubled(cx: &mut Context, i: usize) {
         }
         k += 2;
     }
+}
+
+/// Whether the left word `w` that `left` ends with is split by the word before it: the text
+/// up to `w`'s first character ends with a word of `doubled_left_split` (项目 + 的的).
+fn split_before(words: &Words, left: &str, w: &str) -> bool {
+    let first = w.chars().next().map_or(0, char::len_utf8);
+    let upto = &left[..left.len() - w.len() + first];
+    words.doubled_left_split.iter().any(|b| upto.ends_with(*b))
 }
 
 fn invisible(cx: &mut Context, i: usize) {
