@@ -241,6 +241,8 @@ pub struct Words<'a> {
     pub byline_words: Vec<&'a str>,
     /// Titles and occupations that stand before a name (总统, 教授, 学家).
     pub name_titles: Vec<&'a str>,
+    /// The menus of an office suite's menu bar (文件, 编辑, 插入), that open menu paths.
+    pub menu_bar: Vec<&'a str>,
     /// Function characters whose doubling is an error (的的, 了了).
     pub doubled_function: String,
     /// Characters typed twice by accident (给给, 我们们), judged with rules/doubled.txt.

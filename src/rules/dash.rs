@@ -272,7 +272,8 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
 /// go on glued to its last part: `选择文件 - 新建 - 标签启动对话框`), or two short parts
 /// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`, or apart from it:
 /// `选择 窗口 - 打开文档的列表`, `选择“插入 - 函数”`), after a menu named (`右键菜单 - 删除行`),
-/// or framed: in brackets (`(编辑 - 复制)`) or filling the line (`文件 - 页面预览。`).
+/// from a menu of the menu bar used (`使用插入 - 轴来插入`), or framed: in brackets
+/// (`(编辑 - 复制)`) or filling the line (`文件 - 页面预览。`).
 fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
     // The characters of a menu item: up to eight after a word that chooses, close before
@@ -299,6 +300,18 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
         _ => false,
     };
     let menu_named = lead.ends_with("菜单") || l.prev.ends_with("菜单");
+    // A menu of the menu bar right after a word that uses it: `使用文件 - 打开对话框`,
+    // `选择编辑 - 字段来修改`; the sentence may go on glued to the item, but a clause does
+    // not open there (`使用文件 - 这是最后的办法`).
+    let (used, words) = (["使用", "通过"], &super::catalog::catalog().words);
+    let clause = words.clause_openers.iter().any(|w| l.next.starts_with(w));
+    let bar_menu = !clause
+        && words.menu_bar.iter().any(|m| {
+            l.prev.strip_suffix(*m).is_some_and(|head| {
+                let head = if head.is_empty() { lead } else { head };
+                CHOOSE.iter().chain(&used).any(|w| head.ends_with(w))
+            })
+        });
     let pair = !l.linked_before
         && !l.linked_after
         && (((apart || framed) && fits(l.prev, 8) && fits(l.next, 8)) || (menu_named && fits(l.next, 6)));
@@ -306,6 +319,7 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
         || (l.linked_after && short(l.next))
         || (chosen && short(l.next))
         || from_menu
+        || bar_menu
         || pair
 }
 
