@@ -88,8 +88,8 @@ pub fn check(cx: &mut Context) {
             let after_dateline = a.is_han() && before.ends_with(['电', '讯']);
             let dateline = after_dateline && matches!(b.mark(), Some('（' | '('));
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
-            // run into one line.
-            let bullet = b.mark().is_some_and(is_bullet);
+            // run into one line; one after it sets the item off (`■ 【亲子活动】`).
+            let bullet = b.mark().is_some_and(is_bullet) || a.mark().is_some_and(is_bullet);
             // … and so does one after a clause's end before the next item's number or a
             // digest's next section (`……处理； 3   国家药监局`, `罚款： （一）结伙斗殴的`,
             // `……落地； 反腐   福建原省长`).
