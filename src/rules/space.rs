@@ -84,9 +84,10 @@ pub fn check(cx: &mut Context) {
             let empty_field = a.is_mark('：') && is_label(rest);
             // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
             // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
-            // `5月1日电　（记者　程景伟）` (an agency's house style).
+            // `5月1日电　（记者　程景伟）` (an agency's house style), and a lede that opens with
+            // a quotation or a title, `宿迁网讯 “卷起裤脚……”`.
             let after_dateline = a.is_han() && before.ends_with(['电', '讯']);
-            let dateline = after_dateline && matches!(b.mark(), Some('（' | '('));
+            let dateline = after_dateline && matches!(b.mark(), Some('（' | '(' | '“' | '《' | '【' | '「'));
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line; one after it sets the item off (`■ 【亲子活动】`).
             let bullet = b.mark().is_some_and(is_bullet) || a.mark().is_some_and(is_bullet);
