@@ -322,6 +322,21 @@ fn shape(word: &str) -> Shape {
     }
 }
 
+/// Whether the words of a phrase (each with its shape, lower-cased) read as code: half of
+/// them keywords in capitals, one a function word (`SET variable TO value`), or a third of
+/// them variables of one letter, two at least, not only the article `a` (`a div b`; not
+/// `should only have 't' or 'n' as the condition`).
+fn is_code_phrase(shapes: &[(Shape, String)], function: &HashSet<&str>) -> bool {
+    let keyword = |(s, w): &&(Shape, String)| *s == Shape::Upper && w.len() >= 2;
+    let keywords = shapes.iter().filter(keyword).count();
+    let function_keyword = shapes.iter().filter(keyword).any(|(_, w)| function.contains(w.as_str()));
+    let single = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() == 1 && w.chars().count() == 1;
+    let variables = shapes.iter().filter(|(_, w)| single(w)).count();
+    let not_article = shapes.iter().any(|(_, w)| single(w) && w != "a" && w != "i");
+    (function_keyword && 2 * keywords >= shapes.len())
+        || (variables >= 2 && not_article && 3 * variables >= shapes.len())
+}
+
 fn is_title_part(part: &str) -> bool {
     let mut cs = part.chars().filter(|c| c.is_alphabetic());
     match cs.next() {
@@ -619,6 +634,13 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
         }
     }
     if !shapes.iter().any(stray) {
+        return;
+    }
+    // On a page with computing signs, a statement of a query language or a formula's markup
+    // is code, not English left untranslated: keywords in capitals, function words among
+    // them (`LOCK TABLE name IN SHARE MODE`, `FROM foo AS f`), or variables of one letter
+    // (`a div b`, `langle a mline b rangle`).
+    if scope.computing && is_code_phrase(&shapes, &words.english_function) {
         return;
     }
     if scope.technical && !(has_function && latin.len() >= 3) {
