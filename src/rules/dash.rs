@@ -220,6 +220,9 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         && is_chinese_side(next_solid(doc, p, i).map(|k| &doc.runs[k]));
     match (prev.map(|r| r.kind), next.map(|r| r.kind)) {
         (Some(Kind::Space), _) | (_, Some(Kind::Space)) => solid_cn,
+        // A link of a chain of connectors whose part before has a note in brackets:
+        // `公司—分厂（部室）—车间`, `公司（总部）—分厂—车间`.
+        (Some(Kind::Punct('）')), Some(Kind::Han)) if in_connector_chain(doc, p, i) => false,
         (Some(Kind::Punct('，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》')), _) => true,
         (_, Some(Kind::Punct('“' | '（' | '《' | '，' | '。'))) => true,
         (Some(Kind::Han), Some(Kind::Han)) => {
@@ -228,6 +231,27 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the single — of run `i`, after a closing bracket, links the parts of a chain of
+/// connectors: the part in front of the bracket follows a connector (`公司—分厂（部室）—车间`),
+/// or the part after this one is followed by one (`公司（总部）—分厂—车间`). A connector
+/// here is a single — between Han characters; the parts are short.
+fn in_connector_chain(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    let connector = |k: usize| {
+        k > p.runs.start
+            && k + 1 < p.runs.end
+            && doc.runs[k].is_mark('—')
+            && doc.runs[k].chars == 1
+            && doc.runs[k - 1].is_han()
+            && doc.runs[k + 1].is_han()
+    };
+    let part = |k: usize| doc.runs[k].is_han() && doc.runs[k].chars <= 6;
+    // Back to the bracket's opening one, within a short note.
+    let open = (p.runs.start..i).rev().take(6).find(|&k| doc.runs[k].is_mark('（'));
+    let before = open.is_some_and(|k| k >= p.runs.start + 2 && part(k - 1) && connector(k - 2));
+    let after = i + 2 < p.runs.end && part(i + 1) && connector(i + 2);
+    before || after
 }
 
 /// The parts of a chain on each side of a separator: back to the previous separator `sep`
