@@ -247,16 +247,16 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
 }
 
 /// Whether the `:` of run `i` separates the units of a clock named in a format, `时:分`
-/// or `分:秒`: each a word of one character (`同时:分组` is a sentence's colon).
+/// or `分:秒`, each a word of one character, or `小时:分钟:秒钟`, words of two that may
+/// end and open longer runs (`用小时:分钟:秒钟表示`); `同时:分组` is a sentence's colon.
 fn between_clock_units(doc: &Document, i: usize) -> bool {
-    let unit = |k: usize| {
-        let r = doc.runs.get(k).filter(|r| r.is_han() && r.chars == 1)?;
-        Some(doc.slice(r.start, r.end))
+    let han = |k: usize| doc.runs.get(k).filter(|r| r.is_han()).map(|r| doc.slice(r.start, r.end));
+    let (Some(before), Some(after)) = (i.checked_sub(1).and_then(han), han(i + 1)) else {
+        return false;
     };
-    matches!(
-        (i.checked_sub(1).and_then(unit), unit(i + 1)),
-        (Some("时"), Some("分")) | (Some("分"), Some("秒"))
-    )
+    matches!((before, after), ("时", "分") | ("分", "秒"))
+        || (before.ends_with("小时") && after.starts_with("分钟"))
+        || (before.ends_with("分钟") && after.starts_with("秒钟"))
 }
 
 /// Whether the `:` or `;` of run `i` (the caller checks which) opens a smiley in an informal
