@@ -26,6 +26,7 @@ pub fn check(cx: &mut Context) {
         // open a list run into one line; each read once on first need.
         let synopsis = std::cell::OnceCell::new();
         let bullets = std::cell::OnceCell::new();
+        let diagram = std::cell::OnceCell::new();
         let mut i = p.runs.start;
         while i < p.runs.end {
             let r = doc.runs[i];
@@ -44,6 +45,10 @@ pub fn check(cx: &mut Context) {
                 && !(c == '•' && *bullets.get_or_init(|| opens_bullet_list(doc, p)))
             {
                 name_dot(cx, i, c);
+            } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | '(')
+                && *diagram.get_or_init(|| is_diagram(doc.slice(p.start, p.end)))
+            {
+                // The labels of a diagram drawn in characters keep its marks.
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
                 halfwidth(cx, p, i, c);
             } else if c == '(' {
@@ -61,6 +66,13 @@ pub fn check(cx: &mut Context) {
             i += 1;
         }
     }
+}
+
+/// Whether a line is a diagram drawn in characters (a man page's chart of units, its lines
+/// run together by the extraction): boxes' sides ` | ` twice or more and three gaps of four
+/// spaces or more between its labels.
+fn is_diagram(line: &str) -> bool {
+    line.matches(" | ").count() >= 2 && line.matches("    ").count() >= 3
 }
 
 fn fullwidth_of(c: char) -> char {
