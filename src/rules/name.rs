@@ -283,12 +283,22 @@ fn in_byline(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
 }
 
+/// Why a space between two Han runs stands for a name dot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// The parts read as a transliterated name.
+    Name,
+    /// The same two parts are joined by a dot elsewhere in the document, but they read as no
+    /// transliteration: a title or a slogan the document writes with a dot (`智慧延安·城市大脑`).
+    Spelled,
+}
+
 /// How a space between two Han runs reads as a name dot.
-fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setting) -> bool {
+fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setting) -> Option<Evidence> {
     let doc = cx.doc;
     let s = Sides::new(cx, i);
     if after_title(cx, &s) || in_byline(cx, p, i) {
-        return false;
+        return None;
     }
     let near_before = &s.before[..s.before.len().min(2)];
     let near_after = &s.after[..s.after.len().min(2)];
@@ -298,11 +308,14 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     // Strong evidence: a capitalised Latin gloss with as many words as the name has
     // parts, or the same two parts joined by a dot elsewhere in the document.
     let glossed = tb >= 1 && ta >= 1 && gloss_words(cx, p, i + 1).is_some_and(|n| n == at.parts + 1);
-    if glossed || index.dotted.contains(&(near_left.as_str(), near_right.as_str())) {
-        return true;
+    if glossed {
+        return Some(Evidence::Name);
+    }
+    if index.dotted.contains(&(near_left.as_str(), near_right.as_str())) {
+        return Some(if tb >= 1 && ta >= 1 { Evidence::Name } else { Evidence::Spelled });
     }
     if at.loose || tb == 0 || ta == 0 || near_before.len() < 2 || near_after.len() < 2 {
-        return false;
+        return None;
     }
     let before: String = s.before.iter().take(5).rev().collect();
     let given = |min: usize| {
@@ -311,7 +324,7 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     // All four characters typical of transliteration, or a long given name before the
     // space (伊丽莎白 亚历山德拉).
     if tb + ta == 4 || given(3) {
-        return true;
+        return Some(Evidence::Name);
     }
     // Whether run `k` is a name dot: a dot between two Han runs of the paragraph.
     let dot = |k: usize| {
@@ -335,14 +348,15 @@ fn name_evidence(cx: &Context, index: &Index, p: &Paragraph, i: usize, at: Setti
     let dotted_near = || (i.saturating_sub(NEAR) + 1..i + NEAR - 1).any(|k| dot(k) && doc.runs[k].chars == 1);
     // A common given name before the space needs one more transliteration character
     // on each side (乔治 居维叶, 马丁 路德·金).
-    (tb + ta == 3 && (dotted_left || dotted_right || surname_again || dotted_near()))
-        || (tb + ta >= 2 && given(2))
+    let name = (tb + ta == 3 && (dotted_left || dotted_right || surname_again || dotted_near()))
+        || (tb + ta >= 2 && given(2));
+    name.then_some(Evidence::Name)
 }
 
 /// Whether space run `i` stands where a name dot belongs (for space/between-han, which
 /// leaves those to name/space).
 pub fn is_name_at(cx: &Context, index: &Index, p: &Paragraph, i: usize, loose: bool) -> bool {
-    is_name_space(cx, p, i) && name_evidence(cx, index, p, i, Setting { parts: 1, loose })
+    is_name_space(cx, p, i) && name_evidence(cx, index, p, i, Setting { parts: 1, loose }).is_some()
 }
 
 /// name/space: the spaces of one name, reported once with a dot for each.
@@ -368,8 +382,11 @@ fn spaces(cx: &mut Context, p: &Paragraph) {
         // A name of several parts: every space must read as a dot, judged with the
         // whole name's part count for the gloss.
         let at = Setting { parts: g.len(), loose: loose || g.len() >= 3 };
-        let named: Vec<usize> = g.iter().copied().filter(|&i| name_evidence(cx, index, p, i, at)).collect();
+        let judged: Vec<(usize, Evidence)> =
+            g.iter().filter_map(|&i| Some((i, name_evidence(cx, index, p, i, at)?))).collect();
+        let named: Vec<usize> = judged.iter().map(|&(i, _)| i).collect();
         let Some(&first) = named.first() else { continue };
+        let spelled = judged.iter().all(|&(_, e)| e == Evidence::Spelled);
         let r = doc.runs[first];
         let shown = match doc.slice(r.start, r.end) {
             "\u{3000}" => "全角空格",
@@ -389,7 +406,8 @@ fn spaces(cx: &mut Context, p: &Paragraph) {
             .iter()
             .map(|&i| Edit { start: doc.runs[i].start, end: doc.runs[i].end, replacement: "·".into() })
             .collect();
-        if let Some(d) = cx.report(SPACE, r.start, r.end, "", &[("space", shown), ("name", name.trim())]) {
+        let key = if spelled { "spelled" } else { "" };
+        if let Some(d) = cx.report(SPACE, r.start, r.end, key, &[("space", shown), ("name", name.trim())]) {
             for &i in &named[1..] {
                 d.labels.push(Label {
                     start: doc.runs[i].start,
@@ -671,5 +689,19 @@ fn report_pair(
 ) {
     if let Some(d) = cx.report(INCONSISTENT, s, e, key, args) {
         d.labels.push(Label { start: fs, end: fe, message: "前文的写法".into() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A space where the document writes a dot elsewhere is reported either way; a name is
+    /// called a foreign name only when its parts read as a transliteration.
+    #[test]
+    fn a_title_spelled_with_a_dot_elsewhere_is_no_foreign_name() {
+        let text = "打造智慧延安·城市大脑的样本，杰夫·弗莱克出席。“智慧延安 城市大脑”欢迎你，杰夫 弗莱克说。";
+        let messages = crate::rules::messages_of(super::SPACE, text);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("别处用间隔号") && !messages[0].contains("外国人名"), "{}", messages[0]);
+        assert!(messages[1].starts_with("外国人名“杰夫 弗莱克”"), "{}", messages[1]);
     }
 }
