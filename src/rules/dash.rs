@@ -327,10 +327,10 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     // A menu of the menu bar right after a word that uses it: `使用文件 - 打开对话框`,
     // `选择编辑 - 字段来修改`; the sentence may go on glued to the item, but a clause does
     // not open there (`使用文件 - 这是最后的办法`).
-    let (used, words) = (["使用", "通过"], &super::catalog::catalog().words);
-    let clause = words.clause_openers.iter().any(|w| l.next.starts_with(w));
+    let (used, lists) = (["使用", "通过"], &super::catalog::catalog().words);
+    let clause = lists.clause_openers.iter().any(|w| l.next.starts_with(w));
     let bar_menu = !clause
-        && words.menu_bar.iter().any(|m| {
+        && lists.menu_bar.iter().any(|m| {
             l.prev.strip_suffix(*m).is_some_and(|head| {
                 let head = if head.is_empty() { lead } else { head };
                 CHOOSE.iter().chain(&used).any(|w| head.ends_with(w))

@@ -330,7 +330,7 @@ fn is_code_phrase(shapes: &[(Shape, String)], function: &HashSet<&str>) -> bool 
     let keyword = |(s, w): &&(Shape, String)| *s == Shape::Upper && w.len() >= 2;
     let keywords = shapes.iter().filter(keyword).count();
     let function_keyword = shapes.iter().filter(keyword).any(|(_, w)| function.contains(w.as_str()));
-    let single = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() == 1 && w.chars().count() == 1;
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
     let variables = shapes.iter().filter(|(_, w)| single(w)).count();
     let not_article = shapes.iter().any(|(_, w)| single(w) && w != "a" && w != "i");
     (function_keyword && 2 * keywords >= shapes.len())

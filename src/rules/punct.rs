@@ -72,7 +72,9 @@ pub fn check(cx: &mut Context) {
 /// run together by the extraction): boxes' sides ` | ` twice or more and three gaps of four
 /// spaces or more between its labels.
 fn is_diagram(line: &str) -> bool {
-    line.matches(" | ").count() >= 2 && line.matches("    ").count() >= 3
+    let b = line.as_bytes();
+    let gaps = (0..b.len()).filter(|&k| b[k..].starts_with(b"    ") && (k == 0 || b[k - 1] != b' ')).count();
+    line.matches(" | ").count() >= 2 && gaps >= 3
 }
 
 fn fullwidth_of(c: char) -> char {
