@@ -539,7 +539,12 @@ fn gloss_brackets(cx: &mut Context, p: &Paragraph) {
         let start = doc.runs[s].start;
         let gloss = doc.slice(open.end, close.start).trim();
         let shown: String = gloss.chars().take(30).collect();
-        if let Some(d) = cx.report(GLOSS_BRACKETS, open.start, open.end, "", &[("gloss", &shown)]) {
+        // One letter or a small roman numeral is a variable, a label or a list's number
+        // (`年数 (n)`, `制表位 (T)`, `(ii) 直接列出的`) as often as a gloss: the message names
+        // the brackets only.
+        let letter = gloss.chars().count() == 1 || matches!(gloss, "ii" | "iii" | "iv" | "vi" | "vii");
+        let key = if letter { "letter" } else { "" };
+        if let Some(d) = cx.report(GLOSS_BRACKETS, open.start, open.end, key, &[("gloss", &shown)]) {
             d.labels.push(Label { start: close.start, end: close.end, message: String::new() });
             d.fix = Some(Fix::new(
                 Applicability::Safe,
@@ -703,5 +708,16 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].contains("别处用间隔号") && !messages[0].contains("外国人名"), "{}", messages[0]);
         assert!(messages[1].starts_with("外国人名“杰夫 弗莱克”"), "{}", messages[1]);
+    }
+
+    /// Brackets around one letter or a small roman numeral are named as brackets, not as a
+    /// gloss of the original; a word in them is a gloss.
+    #[test]
+    fn a_letter_in_brackets_is_no_gloss() {
+        let text = "包含资本 (C)、年数 (n) 和利率，三个类型是 (ii) 补集。比约恩 (Thomas Bjorn) 表示。";
+        let messages = crate::rules::messages_of(super::GLOSS_BRACKETS, text);
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages[..3].iter().all(|m| m.starts_with("中文行文里括号应为全角")), "{messages:?}");
+        assert!(messages[3].starts_with("括注原文“Thomas Bjorn”"), "{}", messages[3]);
     }
 }
