@@ -222,7 +222,7 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         (Some(Kind::Space), _) | (_, Some(Kind::Space)) => solid_cn,
         // A link of a chain of connectors whose part before has a note in brackets:
         // `公司—分厂（部室）—车间`, `公司（总部）—分厂—车间`.
-        (Some(Kind::Punct('）')), Some(Kind::Han)) if in_connector_chain(doc, p, i) => false,
+        (Some(Kind::Punct('）')), Some(Kind::Han)) if in_connector_chain(cx, p, i) => false,
         (Some(Kind::Punct('，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》')), _) => true,
         (_, Some(Kind::Punct('“' | '（' | '《' | '，' | '。'))) => true,
         (Some(Kind::Han), Some(Kind::Han)) => {
@@ -237,15 +237,9 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
 /// connectors: the part in front of the bracket follows a connector (`公司—分厂（部室）—车间`),
 /// or the part after this one is followed by one (`公司（总部）—分厂—车间`). A connector
 /// here is a single — between Han characters; the parts are short.
-fn in_connector_chain(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
-    let connector = |k: usize| {
-        k > p.runs.start
-            && k + 1 < p.runs.end
-            && doc.runs[k].is_mark('—')
-            && doc.runs[k].chars == 1
-            && doc.runs[k - 1].is_han()
-            && doc.runs[k + 1].is_han()
-    };
+fn in_connector_chain(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    let doc = cx.doc;
+    let connector = |k: usize| doc.runs[k].is_mark('—') && doc.runs[k].chars == 1 && between_han(cx, p, k);
     let part = |k: usize| doc.runs[k].is_han() && doc.runs[k].chars <= 6;
     // Back to the bracket's opening one, within a short note.
     let open = (p.runs.start..i).rev().take(6).find(|&k| doc.runs[k].is_mark('（'));

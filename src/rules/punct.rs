@@ -46,7 +46,7 @@ pub fn check(cx: &mut Context) {
             {
                 name_dot(cx, i, c);
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | '(')
-                && *diagram.get_or_init(|| is_diagram(doc.slice(p.start, p.end)))
+                && *diagram.get_or_init(|| is_diagram(doc, p))
             {
                 // The labels of a diagram drawn in characters keep its marks.
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
@@ -71,10 +71,16 @@ pub fn check(cx: &mut Context) {
 /// Whether a line is a diagram drawn in characters (a man page's chart of units, its lines
 /// run together by the extraction): boxes' sides ` | ` twice or more and three gaps of four
 /// spaces or more between its labels.
-fn is_diagram(line: &str) -> bool {
-    let b = line.as_bytes();
-    let gaps = (0..b.len()).filter(|&k| b[k..].starts_with(b"    ") && (k == 0 || b[k - 1] != b' ')).count();
-    line.matches(" | ").count() >= 2 && gaps >= 3
+fn is_diagram(doc: &Document, p: &Paragraph) -> bool {
+    let runs = &doc.runs[p.runs.clone()];
+    let gaps = runs.iter().filter(|r| r.kind == Kind::Space && r.chars >= 4).count();
+    let sides = runs
+        .windows(3)
+        .filter(|w| {
+            w[1].is_mark('|') && w[1].chars == 1 && w[0].kind == Kind::Space && w[2].kind == Kind::Space
+        })
+        .count();
+    sides >= 2 && gaps >= 3
 }
 
 fn fullwidth_of(c: char) -> char {
