@@ -22,8 +22,8 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 
 /// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
 /// sentence (its last mark is not 。！？), the next line is not blank, and the next line's
-/// first mark of the pair is a closing one (`is_close`) before any opening one
-/// (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
+/// first mark of the pair that it does not pair itself is a closing one (`is_close`), not
+/// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
 /// title broken over two lines carry a quotation or a bracket across the line break.
 /// Lines between that hold no mark of the pair and end no sentence are passed over, a few
 /// at most: a manual's sentence broken at every piece of code cut out of it
@@ -42,12 +42,29 @@ pub fn wraps_to_close(
             return false;
         }
         let Some(next) = doc.paragraphs.get(at + 1) else { return false };
-        let first = doc.runs[doc.trimmed_runs(next)]
-            .iter()
-            .filter_map(|r| r.mark())
-            .find(|&c| is_open(c) || is_close(c));
-        if let Some(c) = first {
-            return is_close(c);
+        // The next line's marks of the pair, in order; pairs it opens and closes itself
+        // (`陈永强，原标题为《谁……》）`) are passed over to the first mark left open or
+        // closed.
+        let mut depth = 0usize;
+        let mut marks = false;
+        for r in &doc.runs[doc.trimmed_runs(next)] {
+            let Some(c) = r.mark() else { continue };
+            for _ in 0..r.chars {
+                if is_close(c) {
+                    if depth == 0 {
+                        return true;
+                    }
+                    depth -= 1;
+                } else if is_open(c) {
+                    depth += 1;
+                } else {
+                    break;
+                }
+                marks = true;
+            }
+        }
+        if marks {
+            return false;
         }
     }
     false
