@@ -376,8 +376,14 @@ fn halfwidth_parens(cx: &mut Context, p: &Paragraph, i: usize) {
         && doc.runs[i - 1].kind == Kind::Latin
         && doc.runs[i - 1].end == open.start
         && doc.text[open.end..].starts_with(['"', '\'']);
+    // `「(用户配置文件目录)/Scripts/python」`: a placeholder that a path goes on from.
+    let placeholder = doc.text[close.end..]
+        .strip_prefix('/')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        && (i == p.runs.start || !matches!(doc.runs[i - 1].kind, Kind::Latin | Kind::Digit));
     if !inner_han
         || called
+        || placeholder
         || in_formula(doc, p, open.end)
         || heads_option(doc, p, i, j)
         || arithmetic(doc, p, i, j)
