@@ -565,8 +565,15 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
         })
         .collect();
     let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
-    let has_function =
-        latin.len() > 1 && shapes.iter().any(|(_, w)| words.english_function.contains(w.as_str()));
+    // Where the text lost its case, `the` and one word is as likely a name with its
+    // article (`据the athletic记者`, `有the smiths`, `the face是一家酒店`) as a phrase.
+    let article_name = !cased
+        && shapes.len() == 2
+        && shapes[0].1 == "the"
+        && !words.english_function.contains(shapes[1].1.as_str());
+    let has_function = latin.len() > 1
+        && !article_name
+        && shapes.iter().any(|(_, w)| words.english_function.contains(w.as_str()));
     // The signals of an untranslated word: an English dictionary word or derived form, a
     // phrase held together by function words, or (where letter case is trustworthy) any
     // longer lower-case word. Where the text lost its case, names and brands are lower
