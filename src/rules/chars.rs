@@ -58,6 +58,12 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
         let n: usize = found.iter().map(|(s, e, _)| doc.slice(*s, *e).chars().count()).sum();
         let examples: Vec<&str> = found.iter().take(3).map(|(s, e, _)| doc.slice(*s, *e)).collect();
         let (count, examples) = (n.to_string(), examples.join("、"));
+        // UTF-8 read as GBK turns copy into rare characters, traditional ones among them:
+        // no traditional text to convert, but text to restore from the original.
+        if is_mojibake(doc.text, start, end) {
+            cx.report(TRADITIONAL, start, end, "mojibake", &[("count", &count), ("examples", &examples)]);
+            return;
+        }
         let edits =
             found.iter().map(|(s, e, simp)| Edit { start: *s, end: *e, replacement: simp.clone() }).collect();
         if let Some(d) =
@@ -73,6 +79,22 @@ fn report_traditional(cx: &mut Context, found: Vec<(usize, usize, String)>) {
             d.fix = Some(Fix::replace(Applicability::Unsafe, start, end, &simp));
         }
     }
+}
+
+/// Whether the stretch `start..end`, or the few characters around it, holds what UTF-8
+/// read as GBK makes of the commonest characters and marks: `€` (the second half of 一,
+/// `涓€`), `锛` (a full-width mark's first half), `銆` (、。《》's), `鈥` (“”‘’'s).
+fn is_mojibake(text: &str, start: usize, end: usize) -> bool {
+    const AROUND: usize = 30;
+    let mut from = start.saturating_sub(AROUND);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + AROUND).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text[from..to].contains(['€', '锛', '銆', '鈥'])
 }
 
 /// Characters char/doubled watches: function characters and common ones typed twice.
@@ -220,4 +242,22 @@ fn describe(c: char) -> String {
         _ => "控制字符",
     };
     format!("U+{:04X} {name}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::messages_of;
+
+    #[test]
+    fn mojibake_is_not_called_traditional_text() {
+        let garbled = messages_of(
+            super::TRADITIONAL,
+            "他说缂栬緫閮ㄧ殑鍚屼簨涓€璧疯璁轰簡杩欑瘒绋夸欢鐨勬爣棰樺拰瀵艰锛屽ぇ瀹",
+        );
+        assert_eq!(garbled.len(), 1);
+        assert!(garbled[0].starts_with("这一段是乱码"), "{garbled:?}");
+        let traditional = messages_of(super::TRADITIONAL, "這一艘艘鋼鐵巨人，又是在怎樣的環境中建造的？");
+        assert_eq!(traditional.len(), 1);
+        assert!(traditional[0].starts_with("这一段用的是繁体字"), "{traditional:?}");
+    }
 }
