@@ -245,7 +245,13 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     // error inside a sentence.
     // An ellipsis ends a sentence as well (`……” 女儿默默听着`, `……　江山一愣`). Before a
     // mark that goes on with the sentence or closes it (`了。 ”`, `…… ，`) the space is extra.
-    let closed = before.trim_end_matches(['”', '’', '）']);
+    // A note in brackets after the sentence's end is the sentence's (`……依据。（《刑事审判
+    // 参考》第450号案例） 例如`).
+    let closed = match before.strip_suffix('）').and_then(|b| b.rfind('（').map(|k| &b[..k])) {
+        Some(noted) if noted.ends_with(['。', '！', '？']) => noted,
+        _ => before,
+    };
+    let closed = closed.trim_end_matches(['”', '’', '）']);
     let goes_on = next.is_some_and(|c| "，、；。）」』】》”’,;)".contains(c));
     let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？']) || closed.ends_with("……"));
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
