@@ -85,9 +85,12 @@ pub fn check(cx: &mut Context) {
             // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
             // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
             // `5月1日电　（记者　程景伟）` (an agency's house style), and a lede that opens with
-            // a quotation or a title, `宿迁网讯 “卷起裤脚……”`.
+            // a quotation or a title, `宿迁网讯 “卷起裤脚……”`; and the space after that credit
+            // before the lede, `江阴网讯（肖遥 丁燕） 日前`.
             let after_dateline = a.is_han() && before.ends_with(['电', '讯']);
-            let dateline = after_dateline && matches!(b.mark(), Some('（' | '(' | '“' | '《' | '【' | '「'));
+            let dateline = (after_dateline
+                && matches!(b.mark(), Some('（' | '(' | '“' | '《' | '【' | '「')))
+                || credit_after_dateline(before);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line; one after it sets the item off (`■ 【亲子活动】`).
             let bullet = b.mark().is_some_and(is_bullet) || a.mark().is_some_and(is_bullet);
@@ -164,6 +167,18 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// Whether `before` ends with a dateline's credit in brackets: `扬子晚报讯 （记者 张昊）`,
+/// `新华社北京7月11日电（记者邹伟）`.
+fn credit_after_dateline(before: &str) -> bool {
+    const CREDIT: usize = 40;
+    let Some(inner) = before.strip_suffix('）') else { return false };
+    let Some(open) = inner.rfind('（') else { return false };
+    let credit = &inner[open + '（'.len_utf8()..];
+    credit.chars().count() <= CREDIT
+        && !credit.contains(['（', '。'])
+        && inner[..open].trim_end_matches([' ', '\u{3000}']).ends_with(['电', '讯'])
 }
 
 /// A boundary between Han and Latin letters or digits: where the space would go, and
