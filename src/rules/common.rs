@@ -401,8 +401,10 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     }
     let followed = next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].mark() == Some('?'));
-    // `倍??` outside a question: two or more in a row.
-    let doubled = doc.runs[i].chars >= 2 && !asks(cx, p, doc.runs[i].start);
+    // `倍??` outside a question: two or more in a row; inside a word, `轻易地??扳倒`, where
+    // the paragraph has lost characters the same way three times more (a word such as 几
+    // may read as a question word).
+    let doubled = doc.runs[i].chars >= 2 && (!asks(cx, p, doc.runs[i].start) || lost_in_words(cx, p, i));
     if followed || doubled {
         return true;
     }
@@ -586,6 +588,28 @@ pub fn in_formula(doc: &Document, p: &Paragraph, at: usize) -> bool {
     matches!(lead, Some('=' | '「' | '(' | ';' | '+' | ','))
         || (lead.is_none() && args_end_line)
         || args.contains([';', '"'])
+}
+
+/// Whether the `??` of run `i` stands between Han characters, with no question word in
+/// the four characters before it (`抱罗粉么???`, `该喝什么茶??`), in a paragraph with
+/// three more such runs: characters lost inside its words (`稍显??焦躁`, `做得太??少`).
+fn lost_in_words(cx: &Context, p: &Paragraph, i: usize) -> bool {
+    const OTHERS: usize = 3;
+    const NEAR: usize = 4;
+    let doc = cx.doc;
+    let inside = |k: usize| {
+        doc.runs[k].mark() == Some('?')
+            && doc.runs[k].chars >= 2
+            && k > p.runs.start
+            && k + 1 < p.runs.end
+            && doc.runs[k - 1].is_han()
+            && doc.runs[k + 1].is_han()
+    };
+    let before = &doc.text[p.start..doc.runs[i].start];
+    let near = before.char_indices().rev().nth(NEAR - 1).map_or(before, |(k, _)| &before[k..]);
+    inside(i)
+        && !has_question_word(cx, near)
+        && p.runs.clone().filter(|&k| k != i && inside(k)).take(OTHERS).count() == OTHERS
 }
 
 /// Another `?` within ten characters on either side: lost characters come in clusters
