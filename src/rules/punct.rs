@@ -8,7 +8,7 @@ use super::common::{
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Document, Paragraph};
-use crate::scan::Kind;
+use crate::scan::{Kind, Run};
 
 pub const HALFWIDTH: &str = "punct/halfwidth";
 pub const ELLIPSIS: &str = "punct/ellipsis";
@@ -484,6 +484,9 @@ fn ellipsis(
     if matches!(first, '·' | '・') && dots_decorate(doc, p, i, j) {
         return Some(j - from);
     }
+    if first == '.' && runs.len() == 1 && dots_rule(doc, p, &runs[0]) {
+        return Some(j - from);
+    }
     if runs.len() == 1 {
         let n = runs[0].chars;
         let wrong = match first {
@@ -541,6 +544,18 @@ fn ellipsis(
         d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
     }
     Some(j - from)
+}
+
+/// Whether a row of ASCII dots is a drawn line, not an ellipsis: `RULE_LINE` dots or more
+/// that end their line (`具体分以下几种：...................................⏎`) or stand
+/// alone, or a row long enough to be one wherever it stands (run into the text when line
+/// breaks were lost: `分进面.............................................更多信息`).
+/// A shorter row inside a sentence, `唉..................其实`, is an ellipsis.
+fn dots_rule(doc: &Document, p: &Paragraph, r: &Run) -> bool {
+    const RUN_IN: u32 = 30;
+    let edge = |s: &str| s.trim().is_empty();
+    r.chars >= RUN_IN
+        || (r.chars >= RULE_LINE && (edge(&doc.text[r.end..p.end]) || edge(&doc.text[p.start..r.start])))
 }
 
 /// Whether the middle dots of runs `i..j` are decoration, not an ellipsis: rows framing a
