@@ -130,17 +130,24 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
 /// `--` on a technical page as code writes it: opening the line (the option `--`, an SQL
 /// comment), or set apart by spaces after code, as SQL opens a comment (`BEGIN WORK; -- 建立
 /// 一个游标`, `integer,  -- 源编码 ID`, `| 02:08 -- 关闭游标`: found in the man pages). The
-/// comment's text is translated; its marker is no dash. After Chinese it is one (`实例 -- 这是`).
+/// comment's text is translated; its marker is no dash. After Chinese it is one (`实例 -- 这是`),
+/// unless a comment opened that way earlier in the line: then comments were run together
+/// when the lines were joined (`<<< -- 因为……有 MERGES。-- LTCMP 和 GTCMP`), and a `--`
+/// before a space opens the next one.
 fn code_comment(cx: &Context, p: &Paragraph, body_start: usize, i: usize) -> bool {
     let doc = cx.doc;
     if !doc.runs[i].is_mark('-') || !cx.register().technical {
         return false;
     }
     let space = |r: Option<&Run>| r.is_some_and(|r| r.kind == Kind::Space);
-    i == body_start
-        || (space(prev_run(doc, p, i))
-            && space(next_run(doc, p, i))
-            && !is_chinese_side(prev_solid(doc, p, i).map(|k| &doc.runs[k])))
+    let opens = |k: usize| {
+        k == body_start
+            || (space(prev_run(doc, p, k))
+                && space(next_run(doc, p, k))
+                && !is_chinese_side(prev_solid(doc, p, k).map(|j| &doc.runs[j])))
+    };
+    let comment_marker = |k: usize| doc.runs[k].is_mark('-') && doc.runs[k].chars == 2;
+    opens(i) || (space(next_run(doc, p, i)) && (body_start..i).any(|k| comment_marker(k) && opens(k)))
 }
 
 /// `-->`, `<--`: hyphens drawn into an arrow (a conversion table of a manual page).
