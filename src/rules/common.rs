@@ -25,16 +25,16 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 /// first mark of the pair that it does not pair itself is a closing one (`is_close`), not
 /// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
 /// title broken over two lines carry a quotation or a bracket across the line break.
-/// Lines between that hold no mark of the pair and end no sentence are passed over, a few
+/// Lines between that hold no mark of the pair and end no sentence are passed over, seven
 /// at most: a manual's sentence broken at every piece of code cut out of it
-/// (`（仅对应于⏎和⏎选项。）`).
+/// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
 pub fn wraps_to_close(
     doc: &Document,
     pi: usize,
     is_open: impl Fn(char) -> bool,
     is_close: impl Fn(char) -> bool,
 ) -> bool {
-    const MAX_LINES: usize = 4;
+    const MAX_LINES: usize = 8;
     for at in pi..pi + MAX_LINES {
         let p = &doc.paragraphs[at];
         let Some(last) = doc.trimmed_runs(p).last() else { return false };
