@@ -451,6 +451,14 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     {
         return;
     }
+    // `向导 - 第 2 页`: a wizard's title and its page, as the software names the dialog.
+    let page = doc.text[doc.runs[i + 1].end..p.end]
+        .strip_prefix('第')
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
+        .is_some_and(|rest| rest.starts_with(['页', '步']));
+    if page && before.trim_end().ends_with("向导") {
+        return;
+    }
     // `标题 - 网站名`: a short tail, or any in a line with no sentence end (a page title, a
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).

@@ -512,7 +512,12 @@ fn ellipsis(
             // After an ASCII comma or bracket it stands for the rest of a list or of a call's
             // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`; in a document with computing
             // signs `[...]` is a placeholder (`'[...]'`, `用户 [...]`), in copy a cut's mark.
-            let placeholder = before == Some(Kind::Punct('[')) && cx.register().computing;
+            // (So is one after `[^`, a bracket expression's negation: `'[^...]'`.)
+            let negated = before == Some(Kind::Punct('^'))
+                && prev_solid(doc, p, i)
+                    .and_then(|k| prev_solid(doc, p, k))
+                    .is_some_and(|k| doc.runs[k].is_mark('['));
+            let placeholder = (before == Some(Kind::Punct('[')) || negated) && cx.register().computing;
             // … and after a code's symbol standing alone, the rest of an escape sequence:
             // `ESC * ...`, `ESC % ...` (a percentage before dots, `增长5%...`, is copy's).
             let sequence = || {
