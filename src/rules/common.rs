@@ -23,8 +23,9 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 /// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
 /// sentence (its last mark is not 。！？), the next line is not blank, and the next line's
 /// first mark of the pair that it does not pair itself is a closing one (`is_close`), not
-/// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80 columns) and a
-/// title broken over two lines carry a quotation or a bracket across the line break.
+/// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80
+/// columns) and a title broken over two lines carry a quotation or a bracket across the
+/// line break.
 /// Lines between that hold no mark of the pair and end no sentence are passed over, seven
 /// at most: a manual's sentence broken at every piece of code cut out of it
 /// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
@@ -48,19 +49,16 @@ pub fn wraps_to_close(
         let mut depth = 0usize;
         let mut marks = false;
         for r in &doc.runs[doc.trimmed_runs(next)] {
-            let Some(c) = r.mark() else { continue };
+            let Some(c) = r.mark().filter(|&c| is_open(c) || is_close(c)) else { continue };
+            marks = true;
             for _ in 0..r.chars {
-                if is_close(c) {
-                    if depth == 0 {
-                        return true;
-                    }
-                    depth -= 1;
-                } else if is_open(c) {
+                if is_open(c) {
                     depth += 1;
+                } else if depth == 0 {
+                    return true;
                 } else {
-                    break;
+                    depth -= 1;
                 }
-                marks = true;
             }
         }
         if marks {

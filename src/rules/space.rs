@@ -151,7 +151,7 @@ pub fn check(cx: &mut Context) {
                     (k, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—')) => word(k),
                     _ => false,
                 }
-                || headline && (spaced_dot(&a, i - 2) || spaced_dot(&b, i + 2));
+                || (headline && (spaced_dot(&a, i - 2) || spaced_dot(&b, i + 2)));
             // Inside a passage in a foreign language whose marks came out full-width (`and be
             // one traveler，long i stood`), the space after a mark is that language's.
             if separator || (mark.is_some() && space_of_foreign_passage(doc, p, i)) {
