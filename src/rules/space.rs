@@ -140,10 +140,10 @@ pub fn check(cx: &mut Context) {
             let word = |k: Kind| matches!(k, Kind::Han | Kind::Digit | Kind::Latin);
             // … and a page title sets its parts apart with a dot spaced on both sides
             // (`中毒前或与某人秘会|界面新闻 · 财经`, `关爱母亲 · 温暖儿童`).
-            let spaced_dot = |dot: &Run, beyond: usize| {
+            let spaced_dot = |dot: &Run, beyond: Option<usize>| {
                 dot.is_mark('·')
                     && dot.chars == 1
-                    && doc.runs.get(beyond).is_some_and(|r| r.kind == Kind::Space)
+                    && beyond.is_some_and(|k| p.runs.contains(&k) && doc.runs[k].kind == Kind::Space)
             };
             let separator = (headline || *cried.get_or_insert_with(|| is_cried_headline(doc, p)))
                 && match (a.kind, b.kind) {
@@ -151,7 +151,7 @@ pub fn check(cx: &mut Context) {
                     (k, Kind::Punct('“' | '‘' | '《' | '（' | '【' | '—')) => word(k),
                     _ => false,
                 }
-                || (headline && (spaced_dot(&a, i - 2) || spaced_dot(&b, i + 2)));
+                || (headline && (spaced_dot(&a, i.checked_sub(2)) || spaced_dot(&b, Some(i + 2))));
             // Inside a passage in a foreign language whose marks came out full-width (`and be
             // one traveler，long i stood`), the space after a mark is that language's.
             if separator || (mark.is_some() && space_of_foreign_passage(doc, p, i)) {
