@@ -565,24 +565,31 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
         })
         .collect();
     let capitalised = shapes.iter().any(|(s, _)| matches!(s, Shape::Title | Shape::Upper | Shape::Mixed));
+    // The phrase's runs, and the solid runs on each side of it.
+    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
+    let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
+    let (left_k, right_k) = (prev_solid(doc, p, i0), next_solid(doc, p, i1));
     // Where the text lost its case, `the` and one word is as likely a name with its
-    // article (`据the athletic记者`, `有the smiths`, `the face是一家酒店`) as a phrase.
+    // article (`据the athletic记者`, `有the smiths`, `the face是一家酒店`) as a phrase, and
+    // so is a source before the quotation it is credited with (`scroll in：“……”`).
     let article_name = !cased
         && shapes.len() == 2
         && shapes[0].1 == "the"
         && !words.english_function.contains(shapes[1].1.as_str());
+    let credits_quotation = !cased
+        && right_k.is_some_and(|k| {
+            matches!(doc.runs[k].mark(), Some('：' | ':'))
+                && next_solid(doc, p, k).is_some_and(|q| doc.runs[q].is_mark('“'))
+        });
     let has_function = latin.len() > 1
         && !article_name
+        && !credits_quotation
         && shapes.iter().any(|(_, w)| words.english_function.contains(w.as_str()));
     // The signals of an untranslated word: an English dictionary word or derived form, a
     // phrase held together by function words, or (where letter case is trustworthy) any
     // longer lower-case word. Where the text lost its case, names and brands are lower
     // case too, so only vocabulary and phrases count.
     let english = |w: &str| cx.catalog.is_english(w) || english_suffix(w);
-    // The phrase's runs, and the solid runs on each side of it.
-    let (start, end) = (tokens[0].start, tokens[tokens.len() - 1].end);
-    let (i0, i1) = (doc.run_at(start), doc.run_at(end - 1));
-    let (left_k, right_k) = (prev_solid(doc, p, i0), next_solid(doc, p, i1));
     // A lone word before a Chinese noun that says what it is: `man 手册`, `root 权限`.
     let names_kind = latin.len() == 1 && right_k.is_some_and(|k| before_computing_head(cx, k));
     // Units, the publication's allowed words, computing terms on a technical page or
