@@ -2,8 +2,8 @@
 //! ……, doubled marks, and look-alikes of the name dot ·.
 
 use super::common::{
-    asks, escaped, in_formula, in_option_brackets, is_chinese_side, is_lost_question, next_solid, prev_solid,
-    stop_before_count, RULE_LINE,
+    asks, escaped, in_formula, in_option_brackets, is_chinese_side, is_han, is_lost_question, next_solid,
+    prev_solid, stop_before_count, RULE_LINE,
 };
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -508,7 +508,8 @@ fn ellipsis(
             // A page number follows dot leaders in a table of contents (设计......27).
             let digits = after == Some(Kind::Digit) && !after_stop;
             // `[选项]...` repeats an argument in a command synopsis, and so does `...` after
-            // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`).
+            // any argument of a synopsis that has one such (`chgrp [选项列表]... 组 文件...`)
+            // or of a line that reads as one (`basename 选项... 名称...`).
             // After an ASCII comma or bracket it stands for the rest of a list or of a call's
             // arguments: `A, AAAA, MX, ...`, `open(my $fh, ...)`; in a document with computing
             // signs `[...]` is a placeholder (`'[...]'`, `用户 [...]`), in copy a cut's mark.
@@ -533,7 +534,10 @@ fn ellipsis(
             let syntax = placeholder
                 || sequence()
                 || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
-                || *synopsis.get_or_init(|| doc.slice(p.start, p.end).contains("]..."));
+                || *synopsis.get_or_init(|| {
+                    let line = doc.slice(p.start, p.end);
+                    line.contains("]...") || (cx.register().computing && is_synopsis_line(line))
+                });
             if latin || digits || syntax || in_code(doc, i) || ends_ui_label(cx, p, i, j) {
                 return None;
             }
@@ -549,6 +553,23 @@ fn ellipsis(
         d.fix = Some(Fix::replace(Applicability::Safe, start, end, "……"));
     }
     Some(j - from)
+}
+
+/// Whether a line reads as a command's synopsis: a command (a word in lower case) and a
+/// space opening it, then placeholders, brackets and dots, with no full-width mark of a
+/// sentence and no placeholder longer than a few characters (`basename 选项... 名称...`,
+/// `cat [选项] 文件...`; not a title, `Title is: 要访问此功能...`).
+fn is_synopsis_line(line: &str) -> bool {
+    const PLACEHOLDER: usize = 6;
+    let line = line.trim();
+    let command = line.split(' ').next().unwrap_or_default();
+    let command_chars = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-');
+    line.len() > command.len()
+        && command.starts_with(|c: char| c.is_ascii_lowercase())
+        && command.chars().all(command_chars)
+        && line.contains("...")
+        && !line.contains(['。', '，', '；', '：', '？', '！', '、', '（', '“'])
+        && line.split(|c: char| !is_han(c)).all(|w| w.chars().count() <= PLACEHOLDER)
 }
 
 /// Whether a row of ASCII dots is a drawn line, not an ellipsis: `RULE_LINE` dots or more
