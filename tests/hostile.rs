@@ -303,6 +303,9 @@ fn long_lines_cost_linear_time() {
     assert_linear("route frames", |n| "： —地名— 中".repeat(n), n);
     assert_linear("spaced hyphens", |n| "中 - 文".repeat(n), n);
     assert_linear("menu paths in corner brackets", |n| "「数据 - 排序」中".repeat(n), n);
+    assert_linear("spaces after closing brackets", |n| "中） ".repeat(n), n);
+    assert_linear("spaces after notes opened once", |n| format!("（{}", "中中） ".repeat(n)), n);
+    assert_linear("dashes on a technical page", |n| "ls 中-- 中 ".repeat(n), n);
     assert_linear("double hyphens", |n| "中--文".repeat(n), n);
     assert_linear("ellipses between Han", |n| "中...文".repeat(n), n);
     assert_linear("bullets between words", |n| "新闻•资讯".repeat(n), n);

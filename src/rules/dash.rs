@@ -39,6 +39,8 @@ pub fn check(cx: &mut Context) {
             continue;
         }
         let mut taken = 0;
+        // The first `--` of the line that opens an SQL comment, found on first need.
+        let first_comment = std::cell::OnceCell::new();
         for i in doc.runs_where(p.runs.clone(), dash) {
             if speech_dashes.contains(&i) || i < taken {
                 continue;
@@ -73,7 +75,7 @@ pub fn check(cx: &mut Context) {
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i)
-                        && !code_comment(cx, p, body.start, i) =>
+                        && !code_comment(cx, p, body.start, i, &first_comment) =>
                 {
                     form(cx, i, "", Applicability::Safe)
                 }
@@ -134,7 +136,13 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
 /// unless a comment opened that way earlier in the line: then comments were run together
 /// when the lines were joined (`<<< -- 因为……有 MERGES。-- LTCMP 和 GTCMP`), and a `--`
 /// before a space opens the next one.
-fn code_comment(cx: &Context, p: &Paragraph, body_start: usize, i: usize) -> bool {
+fn code_comment(
+    cx: &Context,
+    p: &Paragraph,
+    body_start: usize,
+    i: usize,
+    first_comment: &std::cell::OnceCell<Option<usize>>,
+) -> bool {
     let doc = cx.doc;
     if !doc.runs[i].is_mark('-') || !cx.register().technical {
         return false;
@@ -147,7 +155,9 @@ fn code_comment(cx: &Context, p: &Paragraph, body_start: usize, i: usize) -> boo
                 && !is_chinese_side(prev_solid(doc, p, k).map(|j| &doc.runs[j])))
     };
     let comment_marker = |k: usize| doc.runs[k].is_mark('-') && doc.runs[k].chars == 2;
-    opens(i) || (space(next_run(doc, p, i)) && (body_start..i).any(|k| comment_marker(k) && opens(k)))
+    let first =
+        || *first_comment.get_or_init(|| (body_start..p.runs.end).find(|&k| comment_marker(k) && opens(k)));
+    opens(i) || (space(next_run(doc, p, i)) && first().is_some_and(|k| k < i))
 }
 
 /// `-->`, `<--`: hyphens drawn into an arrow (a conversion table of a manual page).

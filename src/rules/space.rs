@@ -173,12 +173,18 @@ pub fn check(cx: &mut Context) {
 /// `新华社北京7月11日电（记者邹伟）`.
 fn credit_after_dateline(before: &str) -> bool {
     const CREDIT: usize = 40;
-    let Some(inner) = before.strip_suffix('）') else { return false };
-    let Some(open) = inner.rfind('（') else { return false };
-    let credit = &inner[open + '（'.len_utf8()..];
-    credit.chars().count() <= CREDIT
-        && !credit.contains(['（', '。'])
-        && inner[..open].trim_end_matches([' ', '\u{3000}']).ends_with(['电', '讯'])
+    let Some((head, credit)) = note_before(before, CREDIT) else { return false };
+    !credit.contains(['（', '。']) && head.trim_end_matches([' ', '\u{3000}']).ends_with(['电', '讯'])
+}
+
+/// The note in brackets that `before` ends with, its opening bracket within `max`
+/// characters of the closing one: the text before the note, and the note. (The search
+/// looks back no further, so that a line of many brackets costs linear time.)
+fn note_before(before: &str, max: usize) -> Option<(&str, &str)> {
+    let inner = before.strip_suffix('）')?;
+    let from = inner.char_indices().rev().nth(max).map_or(0, |(k, _)| k);
+    let open = from + inner[from..].rfind('（')?;
+    Some((&inner[..open], &inner[open + '（'.len_utf8()..]))
 }
 
 /// A boundary between Han and Latin letters or digits: where the space would go, and
@@ -262,8 +268,9 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     // mark that goes on with the sentence or closes it (`了。 ”`, `…… ，`) the space is extra.
     // A note in brackets after the sentence's end is the sentence's (`……依据。（《刑事审判
     // 参考》第450号案例） 例如`).
-    let closed = match before.strip_suffix('）').and_then(|b| b.rfind('（').map(|k| &b[..k])) {
-        Some(noted) if noted.ends_with(['。', '！', '？']) => noted,
+    const NOTE: usize = 100;
+    let closed = match note_before(before, NOTE) {
+        Some((noted, _)) if noted.ends_with(['。', '！', '？']) => noted,
         _ => before,
     };
     let closed = closed.trim_end_matches(['”', '’', '）']);
