@@ -236,9 +236,14 @@ fn paragraph(cx: &mut Context, p: &Paragraph, r: Register, seen: &mut Seen) {
         }
         let encl = stack.last().copied().unwrap_or(Enclosure::None);
         let closes = text.trim_end_matches(['.', ',', ';', ':', '!', '?']).ends_with(')');
+        // A command's option after a space, `给出 -compact 标志`, `--help`, is code too.
+        let name = text.trim_start_matches('-');
+        let option = (1..=2).contains(&(text.len() - name.len()))
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (i == p.runs.start || doc.runs[i - 1].kind == Kind::Space);
         match token(cx, chunk, encl) {
             // A URL or other code ends a phrase and is never part of one.
-            Some(_) if chunk.is_code => flush(cx, p, &mut phrase, scope, seen),
+            Some(_) if chunk.is_code || option => flush(cx, p, &mut phrase, scope, seen),
             Some(t) => {
                 if last_token_run != usize::MAX && !only_spaces_between(cx, last_token_run, i) {
                     flush(cx, p, &mut phrase, scope, seen);
@@ -481,6 +486,32 @@ fn cited(cx: &Context, p: &Paragraph, tokens: &[Token]) -> bool {
     opens_translation(doc, next_solid(doc, p, i1)) || mentioned(cx, p, i0, i1)
 }
 
+/// Whether the phrase of runs `i0..=i1` ends a short quotation after its Chinese and a
+/// space, and the text names it again soon after: `推广“为爱出发 fly for love”……拍摄了“fly
+/// for love”mv`, a campaign's or a work's name given in both languages. (A quoted sentence
+/// that ends in English, `“我们要 make it happen”`, does not repeat its words.)
+fn bilingual_quotation(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> bool {
+    // The Chinese part's runs at most (a name, not a sentence).
+    const NAME_RUNS: usize = 4;
+    // How far on the name is looked for again, in bytes.
+    const AGAIN_WITHIN: usize = 1000;
+    let closes = doc.runs.get(i1 + 1).is_some_and(|r| matches!(r.mark(), Some('”' | '」' | '』')));
+    if !closes || i0 < p.runs.start + 3 || doc.runs[i0 - 1].kind != Kind::Space {
+        return false;
+    }
+    let (start, end) = (doc.runs[i0].start, doc.runs[i1].end);
+    let to =
+        (end..=p.end.min(end + AGAIN_WITHIN)).rev().find(|&k| doc.text.is_char_boundary(k)).unwrap_or(end);
+    if !doc.text[end..to].contains(&doc.text[start..end]) {
+        return false;
+    }
+    let mut k = i0 - 2;
+    while k > p.runs.start && k + NAME_RUNS + 2 > i0 && matches!(doc.runs[k].kind, Kind::Han | Kind::Space) {
+        k -= 1;
+    }
+    doc.runs[i0 - 2].is_han() && matches!(doc.runs[k].mark(), Some('“' | '「' | '『'))
+}
+
 /// Whether run `k` opens brackets with Chinese right inside: the translation of what stands
 /// before them (`veto right（否决权）`).
 fn opens_translation(doc: &Document, k: Option<usize>) -> bool {
@@ -707,7 +738,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     {
         after = next_solid(doc, p, k);
     }
-    let translated = opens_translation(doc, after);
+    let translated = opens_translation(doc, after) || bilingual_quotation(doc, p, i0, i1);
     let titled = left_k.is_some_and(|k| doc.runs[k].end == doc.runs[i0].start && doc.runs[k].is_mark('》'));
     if translated || titled || mentioned(cx, p, i0, i1) {
         return;

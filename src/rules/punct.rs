@@ -246,6 +246,12 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             }
             return;
         }
+        // `储量为.万吨`: a decimal point left where a text lost its digits; the editor
+        // restores the number from the source, so there is nothing to fix to.
+        if before_unit(doc, i) {
+            cx.report(HALFWIDTH, r.start, r.end, "lost-digits", &[("found", found)]);
+            return;
+        }
     }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     // A `?` after a sentence with no question word may be a lost character instead.
@@ -352,6 +358,26 @@ fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
         k += 2;
     }
     dots >= DOTS
+}
+
+/// Whether the `.` of run `i`, between Han characters, comes before a unit that follows a
+/// number (`.万人`, `.亿元`, `.吨`, `.立方米`): a decimal point whose digits are lost, not
+/// a full stop. A word that may open a sentence (万一, 元旦, 平时) is not a unit.
+fn before_unit(doc: &Document, i: usize) -> bool {
+    let Some(next) = doc.runs.get(i + 1).filter(|r| r.is_han()) else {
+        return false;
+    };
+    let after = doc.slice(next.start, next.end);
+    let mut chars = after.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match first {
+        Some('万') => !matches!(second, Some('一' | '众' | '分' | '万' | '物' | '般' | '能' | '岁')),
+        Some('元') => !matches!(second, Some('旦' | '宵' | '首' | '素' | '月' | '年' | '老' | '气')),
+        Some('米') => !matches!(second, Some('饭' | '粉' | '兰' | '勒' | '歇')),
+        Some('倍') => !matches!(second, Some('感' | '受' | '增' | '加')),
+        Some('亿' | '吨') => true,
+        _ => ["公里", "公斤", "千克", "千米", "立方", "平方米", "平米"].iter().any(|u| after.starts_with(u)),
+    }
 }
 
 /// `(…)` around Chinese text → `（…）`. A Latin-only gloss in half-width brackets is
