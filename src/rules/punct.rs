@@ -214,7 +214,9 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
                 && !(c == ';' && prev_kind == Some(Kind::Punct('}')))
         }
         '.' => {
-            prev_cn && (!matches!(next_kind, Some(Kind::Digit | Kind::Latin)) || stop_before_count(doc, p, i))
+            prev_cn
+                && (!matches!(next_kind, Some(Kind::Digit | Kind::Latin)) || stop_before_count(doc, p, i))
+                && !opens_suffix_pattern(&doc.text[r.end..p.end])
         }
         // `案例:2017年` is wrong; `10:30` and `3:1` are not, nor is `时:分:秒`.
         ':' => (prev_cn || (next_cn && prev_kind != Some(Kind::Digit))) && !between_clock_units(doc, i),
@@ -270,6 +272,15 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if let Some(d) = cx.report(HALFWIDTH, r.start, r.end, "", &[("found", found), ("fix", &fw)]) {
         d.fix = Some(Fix::replace(Applicability::Safe, r.start, end, &fw));
     }
+}
+
+/// Whether the text after a `.` is a character class that makes it a file suffix's pattern,
+/// `.[0-9]+pk`, `.[1-9][a-z]` (a manual page's table of suffixes, its line breaks lost).
+fn opens_suffix_pattern(after: &str) -> bool {
+    let Some(class) = after.strip_prefix('[') else { return false };
+    let Some(close) = class.bytes().take(12).position(|b| b == b']') else { return false };
+    let class = &class.as_bytes()[..close];
+    class.len() >= 3 && class.contains(&b'-') && class.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
 }
 
 /// Whether the `:` of run `i` separates the units of a clock named in a format, `时:分`
