@@ -228,13 +228,16 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
     let found = doc.slice(r.start, r.end);
     // A `.` that ends no sentence: between a work's title and its part inside title marks
-    // (《沁园春.雪》 → ·), after a numeral that opens a line (四.注意事项 → 、).
-    if c == '.' && next_cn {
-        let instead = if in_title_marks(doc, p, i) {
+    // (《沁园春.雪》 → ·), after a numeral that opens a line or follows a break in it
+    // (四.注意事项, `。一. 尘封梦魇` → 、, the space with the dot).
+    let spaced_cn = next.is_some_and(|n| n.kind == Kind::Space)
+        && next_solid(doc, p, i).is_some_and(|k| doc.runs[k].is_han());
+    if c == '.' && (next_cn || spaced_cn) {
+        let instead = if next_cn && in_title_marks(doc, p, i) {
             Some(("title-dot", "·"))
         } else if opens_with_ordinal(doc, p, i) {
             Some(("ordinal", "、"))
-        } else if separates_words(doc, p, i) {
+        } else if next_cn && separates_words(doc, p, i) {
             Some(("separator", "、"))
         } else {
             None
@@ -244,10 +247,13 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
                 // (Which mark a list of words wants, 、 or ·, is the editor's choice.)
                 let applicability =
                     if key == "separator" { Applicability::Unsafe } else { Applicability::Safe };
-                d.fix = Some(Fix::replace(applicability, r.start, r.end, fix));
+                let end = if spaced_cn { doc.runs[i + 1].end } else { r.end };
+                d.fix = Some(Fix::replace(applicability, r.start, end, fix));
             }
             return;
         }
+    }
+    if c == '.' && next_cn {
         // `储量为.万吨`: a decimal point left where a text lost its digits; the editor
         // restores the number from the source, so there is nothing to fix to.
         if before_unit(doc, i) {
@@ -334,12 +340,20 @@ fn in_title_marks(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether run `i` follows a Chinese numeral that opens its line, as an item's number
-/// does (四.注意事项, 十二.附则).
+/// does (四.注意事项, 十二.附则), or opens a heading run into the text after a sentence's
+/// end or a break (`迥然不同。? ?一. 尘封梦魇`).
 fn opens_with_ordinal(doc: &Document, p: &Paragraph, i: usize) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    // What may stand before a numbered heading run into a paragraph: a sentence's end, or
+    // a space or characters lost where its line broke.
+    let after_break = |j: usize| {
+        j > p.runs.start
+            && (matches!(doc.runs[j - 1].kind, Kind::Space | Kind::Invisible)
+                || matches!(doc.runs[j - 1].mark(), Some('。' | '！' | '？' | '?')))
+    };
     prev_solid(doc, p, i).is_some_and(|j| {
         let t = doc.run_text(j);
-        j == doc.trimmed_runs(p).start && t.len() <= 9 && t.chars().all(numeral)
+        (j == doc.trimmed_runs(p).start || after_break(j)) && t.len() <= 9 && t.chars().all(numeral)
     })
 }
 
