@@ -386,8 +386,9 @@ fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether the `.` of run `i`, between Han characters, comes before a unit that follows a
-/// number (`.万人`, `.亿元`, `.吨`, `.立方米`): a decimal point whose digits are lost, not
-/// a full stop. A word that may open a sentence (万一, 元旦, 平时) is not a unit.
+/// number (`.万人`, `.亿元`, `.吨`, `.立方米`, `.左右`, `.个百分点`): a decimal point whose
+/// digits are lost, not a full stop. A word that may open a sentence (万一, 元旦, 平时,
+/// 左右为难, and 以上的 or 以下的 too: `命令.以下的命令`) is not a unit.
 fn before_unit(doc: &Document, i: usize) -> bool {
     let Some(next) = doc.runs.get(i + 1).filter(|r| r.is_han()) else {
         return false;
@@ -401,7 +402,13 @@ fn before_unit(doc: &Document, i: usize) -> bool {
         Some('米') => !matches!(second, Some('饭' | '粉' | '兰' | '勒' | '歇')),
         Some('倍') => !matches!(second, Some('感' | '受' | '增' | '加')),
         Some('亿' | '吨') => true,
-        _ => ["公里", "公斤", "千克", "千米", "立方", "平方米", "平米"].iter().any(|u| after.starts_with(u)),
+        Some('左') => {
+            after.starts_with("左右")
+                && !matches!(after.chars().nth(2), Some('为' | '两' | '手' | '逢' | '开'))
+        }
+        _ => ["公里", "公斤", "千克", "千米", "立方", "平方米", "平米", "个百分点"]
+            .iter()
+            .any(|u| after.starts_with(u)),
     }
 }
 
