@@ -813,12 +813,27 @@ pub(crate) fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bo
 
 /// Whether a phrase that ends at run `i1`, with the solid run `left_k` before it, is
 /// the name in a credit line: after a credit word and a colon (`编辑：sugar`, `责任编辑：penny`),
-/// and ending its field — at the end of the paragraph, before a mark or a space, or
+/// or the colon and other short names (`来源：中新网、南方plus`), and ending its field — at the end of the paragraph, before a mark or a space, or
 /// before Han that ends the paragraph or names the next field (`penny文章来源：`). A pen
 /// name or a handle, not a word left untranslated; after `他告诉记者：` a sentence goes on.
 fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bool {
+    // The runs of the names listed before the phrase in one field at most, and the
+    // characters of one such name (`来源：中新网、南方plus`).
+    const LISTED_RUNS: usize = 8;
+    const NAME_CHARS: u32 = 8;
     let doc = cx.doc;
-    let Some(colon) = left_k.filter(|&k| matches!(doc.runs[k].mark(), Some(':' | '：'))) else {
+    let listed = |r: &crate::scan::Run| {
+        (r.is_han() && r.chars <= NAME_CHARS)
+            || matches!(r.kind, Kind::Latin | Kind::Space | Kind::Punct('、' | '/'))
+    };
+    let mut k = left_k;
+    for _ in 0..LISTED_RUNS {
+        match k {
+            Some(j) if j > p.runs.start && listed(&doc.runs[j]) => k = Some(j - 1),
+            _ => break,
+        }
+    }
+    let Some(colon) = k.filter(|&k| matches!(doc.runs[k].mark(), Some(':' | '：'))) else {
         return false;
     };
     let credit = prev_solid(doc, p, colon).is_some_and(|k| {
