@@ -576,7 +576,20 @@ fn ellipsis(
                 && prev_solid(doc, p, i)
                     .and_then(|k| prev_solid(doc, p, k))
                     .is_some_and(|k| doc.runs[k].is_mark('['));
-            let placeholder = (before == Some(Kind::Punct('[')) || negated) && cx.register().computing;
+            // In a Tcl list's template, dots repeat what comes before them up to its closing
+            // brace: `{command 菜单名 ?标签列表? ?选项值? ...}`, `{… 菜单项...}`.
+            let template = after == Some(Kind::Punct('}'))
+                || (before == Some(Kind::Punct('?')) && {
+                    // The `?` closes an optional argument's name, `?选项值?`.
+                    let head = doc.slice(p.start, runs[0].start).trim_end().strip_suffix('?').unwrap_or("");
+                    let name = head.rsplit('?').next().unwrap_or("");
+                    head.len() > name.len()
+                        && !name.is_empty()
+                        && name.chars().count() <= 12
+                        && !name.contains(' ')
+                });
+            let placeholder =
+                (before == Some(Kind::Punct('[')) || negated || template) && cx.register().computing;
             // … and after a code's symbol standing alone, the rest of an escape sequence:
             // `ESC * ...`, `ESC % ...` (a percentage before dots, `增长5%...`, is copy's).
             let sequence = || {
