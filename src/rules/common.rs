@@ -391,6 +391,16 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if tab(prev_run(doc, p, i)) && tab(next_run(doc, p, i)) {
         return false;
     }
+    // Before a field's name, `=` and another field after `&` it opens a URL's query, its
+    // address lost or cut off: `原文链接⏎?idwriter=0&key=0` (not `可:?e=n×p`, a formula).
+    let query = doc.text.as_bytes()[doc.runs[i].end..].iter().take(64);
+    let field = query.clone().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    let opens_query = field > 0
+        && doc.text.as_bytes().get(doc.runs[i].end + field) == Some(&b'=')
+        && query.skip(field).take_while(|b| !b.is_ascii_whitespace()).any(|b| *b == b'&');
+    if doc.runs[i].chars == 1 && opens_query {
+        return false;
+    }
     // Right before a closing quote a single one ends a quoted question: `“这是?”`,
     // `“做个头条?”` (a question without a question word).
     if doc.runs[i].chars == 1 && next_run(doc, p, i).is_some_and(|r| matches!(r.mark(), Some('”' | '’')))
