@@ -391,6 +391,10 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
     if tab(prev_run(doc, p, i)) && tab(next_run(doc, p, i)) {
         return false;
     }
+    // Standing alone as the last of a list of symbols, it is named: `如 +, - 或 ?`.
+    if listed_symbol(doc, p, i) {
+        return false;
+    }
     // Before a field's name, `=` and another field after `&` it opens a URL's query, its
     // address lost or cut off: `原文链接⏎?idwriter=0&key=0` (not `可:?e=n×p`, a formula).
     let query = doc.text.as_bytes()[doc.runs[i].end..].iter().take(64);
@@ -448,6 +452,22 @@ pub fn is_lost_question(cx: &Context, p: &Paragraph, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the single mark of run `i` stands alone at the end of a list of ASCII symbols,
+/// each standing alone too: `状态信息，如 +, - 或 ?` (a manual page names the marks a
+/// field shows). Looked for in the 24 bytes before it.
+fn listed_symbol(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let r = doc.runs[i];
+    let alone = |k: Option<&Run>| k.is_none_or(|k| matches!(k.kind, Kind::Space | Kind::Newline));
+    if r.chars != 1 || !alone(next_run(doc, p, i)) || !alone(prev_run(doc, p, i)) {
+        return false;
+    }
+    let from = (r.start.saturating_sub(24).max(p.start)..r.start).find(|&k| doc.text.is_char_boundary(k));
+    let before = &doc.text[from.unwrap_or(r.start)..r.start];
+    let Some(list) = before.trim_end().strip_suffix(['或', '和', ',']) else { return false };
+    let symbol = |w: &str| w.len() == 1 && w.bytes().all(|b| b.is_ascii_punctuation());
+    list.split([' ', ',']).filter(|w| !w.is_empty()).rev().take(3).any(symbol)
 }
 
 /// Whether the nearest run before run `i` that is neither a mark nor a space is Latin.
