@@ -309,4 +309,7 @@ fn long_lines_cost_linear_time() {
     assert_linear("double hyphens", |n| "中--文".repeat(n), n);
     assert_linear("ellipses between Han", |n| "中...文".repeat(n), n);
     assert_linear("bullets between words", |n| "新闻•资讯".repeat(n), n);
+    assert_linear("optional arguments without braces", |n| "命令 ?选项? ...中".repeat(n), n);
+    assert_linear("symbols listed before ?", |n| "如 +, - 或 ? ".repeat(n), n);
+    assert_linear("quotations in two languages", |n| "“为爱出发 fly for love”".repeat(n), n);
 }

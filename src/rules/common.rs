@@ -546,9 +546,11 @@ fn encloses_han_option(doc: &Document, p: &Paragraph, i: usize) -> bool {
         Some(c @ ('{' | '}')) => Some(c),
         _ => None,
     };
+    // (A command's template is short: the braces are looked for within 64 runs each way.)
+    const WITHIN: usize = 64;
     edges
-        && runs[p.runs.start..open].iter().rev().find_map(brace) == Some('{')
-        && runs[close + 1..p.runs.end].iter().find_map(brace) == Some('}')
+        && runs[open.saturating_sub(WITHIN).max(p.runs.start)..open].iter().rev().find_map(brace) == Some('{')
+        && runs[close + 1..p.runs.end.min(close + 1 + WITHIN)].iter().find_map(brace) == Some('}')
 }
 
 /// Whether byte `at` lies inside the arguments of a spreadsheet or program function,

@@ -813,9 +813,9 @@ pub(crate) fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bo
 
 /// Whether a phrase that ends at run `i1`, with the solid run `left_k` before it, is
 /// the name in a credit line: after a credit word and a colon (`编辑：sugar`, `责任编辑：penny`),
-/// or the colon and other short names (`来源：中新网、南方plus`), and ending its field — at the end of the paragraph, before a mark or a space, or
-/// before Han that ends the paragraph, names the next field (`penny文章来源：`) or links back
-/// (`nick返回搜狐`). A pen
+/// or the colon and other short names (`来源：中新网、南方plus`), and ending its field — at
+/// the end of the paragraph, before a mark or a space, or before Han that ends the
+/// paragraph, names the next field (`penny文章来源：`) or links back (`nick返回搜狐`). A pen
 /// name or a handle, not a word left untranslated; after `他告诉记者：` a sentence goes on.
 fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bool {
     // The runs of the names listed before the phrase in one field at most, and the
