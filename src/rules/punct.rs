@@ -253,13 +253,13 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             return;
         }
     }
-    if c == '.' && next_cn {
-        // `储量为.万吨`: a decimal point left where a text lost its digits; the editor
-        // restores the number from the source, so there is nothing to fix to.
-        if before_unit(doc, i) {
-            cx.report(HALFWIDTH, r.start, r.end, "lost-digits", &[("found", found)]);
-            return;
-        }
+    // `储量为.万吨`, `含镍一般.-.`: a decimal point left where a text lost its digits (before
+    // a unit, or opening a range of two such); the editor restores the number from the
+    // source, so there is nothing to fix to.
+    let lost_range = ["-.", "~.", "—.", "－."].iter().any(|d| doc.text[r.end..p.end].starts_with(d));
+    if c == '.' && r.chars == 1 && ((next_cn && before_unit(doc, i)) || lost_range) {
+        cx.report(HALFWIDTH, r.start, r.end, "lost-digits", &[("found", found)]);
+        return;
     }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     // A `?` after a sentence with no question word may be a lost character instead.
