@@ -239,6 +239,12 @@ pub struct Words<'a> {
     pub given_names: Vec<&'a str>,
     /// Words of bylines and credit lines (记者, 摄影, 来源).
     pub byline_words: Vec<&'a str>,
+    /// Links of a page's footer glued to a credit line (返回搜狐).
+    pub footer_links: Vec<&'a str>,
+    /// Units that follow a number (万, 亿, 左右): a digitless `.` before one lost its digits.
+    pub digit_units: Vec<&'a str>,
+    /// Words that open with a unit and may open a sentence (万一, 元旦, 左右为难).
+    pub digit_units_not: Vec<&'a str>,
     /// Titles and occupations that stand before a name (总统, 教授, 学家).
     pub name_titles: Vec<&'a str>,
     /// The menus of an office suite's menu bar (文件, 编辑, 插入), that open menu paths.

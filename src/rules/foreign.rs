@@ -499,17 +499,17 @@ fn bilingual_quotation(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> b
     if !closes || i0 < p.runs.start + 3 || doc.runs[i0 - 1].kind != Kind::Space {
         return false;
     }
-    let (start, end) = (doc.runs[i0].start, doc.runs[i1].end);
-    let to =
-        (end..=p.end.min(end + AGAIN_WITHIN)).rev().find(|&k| doc.text.is_char_boundary(k)).unwrap_or(end);
-    if !doc.text[end..to].contains(&doc.text[start..end]) {
-        return false;
-    }
     let mut k = i0 - 2;
     while k > p.runs.start && k + NAME_RUNS + 2 > i0 && matches!(doc.runs[k].kind, Kind::Han | Kind::Space) {
         k -= 1;
     }
-    doc.runs[i0 - 2].is_han() && matches!(doc.runs[k].mark(), Some('“' | '「' | '『'))
+    if !(doc.runs[i0 - 2].is_han() && matches!(doc.runs[k].mark(), Some('“' | '「' | '『'))) {
+        return false;
+    }
+    let (start, end) = (doc.runs[i0].start, doc.runs[i1].end);
+    let to =
+        (end..=p.end.min(end + AGAIN_WITHIN)).rev().find(|&k| doc.text.is_char_boundary(k)).unwrap_or(end);
+    doc.text[end..to].contains(&doc.text[start..end])
 }
 
 /// Whether run `k` opens brackets with Chinese right inside: the translation of what stands
@@ -845,7 +845,7 @@ fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bo
         // (A link of the page's footer glued on is no part of the name: `编辑：nick返回搜狐`.)
         Some(r) if r.is_han() => {
             next_run(doc, p, i1 + 1).is_none_or(|r| matches!(r.mark(), Some(':' | '：')))
-                || doc.slice(r.start, r.end).starts_with("返回")
+                || cx.catalog.words.footer_links.iter().any(|w| doc.slice(r.start, r.end).starts_with(w))
         }
         Some(r) => r.kind == Kind::Space || r.mark().is_some(),
     };

@@ -257,7 +257,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     // a unit, or opening a range of two such); the editor restores the number from the
     // source, so there is nothing to fix to.
     let lost_range = ["-.", "~.", "—.", "－."].iter().any(|d| doc.text[r.end..p.end].starts_with(d));
-    if c == '.' && r.chars == 1 && ((next_cn && before_unit(doc, i)) || lost_range) {
+    if c == '.' && r.chars == 1 && ((next_cn && before_unit(cx, i)) || lost_range) {
         cx.report(HALFWIDTH, r.start, r.end, "lost-digits", &[("found", found)]);
         return;
     }
@@ -386,30 +386,17 @@ fn separates_words(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether the `.` of run `i`, between Han characters, comes before a unit that follows a
-/// number (`.万人`, `.亿元`, `.吨`, `.立方米`, `.左右`, `.个百分点`): a decimal point whose
-/// digits are lost, not a full stop. A word that may open a sentence (万一, 元旦, 平时,
-/// 左右为难, and 以上的 or 以下的 too: `命令.以下的命令`) is not a unit.
-fn before_unit(doc: &Document, i: usize) -> bool {
+/// number (`.万人`, `.亿元`, `.立方米`, `.左右`: `digit_units` in rules/words.toml): a decimal
+/// point whose digits are lost, not a full stop. A word that may open a sentence (万一,
+/// 元旦, 左右为难: `digit_units_not`) is not a unit.
+fn before_unit(cx: &Context, i: usize) -> bool {
+    let (doc, words) = (cx.doc, &cx.catalog.words);
     let Some(next) = doc.runs.get(i + 1).filter(|r| r.is_han()) else {
         return false;
     };
     let after = doc.slice(next.start, next.end);
-    let mut chars = after.chars();
-    let (first, second) = (chars.next(), chars.next());
-    match first {
-        Some('万') => !matches!(second, Some('一' | '众' | '分' | '万' | '物' | '般' | '能' | '岁')),
-        Some('元') => !matches!(second, Some('旦' | '宵' | '首' | '素' | '月' | '年' | '老' | '气')),
-        Some('米') => !matches!(second, Some('饭' | '粉' | '兰' | '勒' | '歇')),
-        Some('倍') => !matches!(second, Some('感' | '受' | '增' | '加')),
-        Some('亿' | '吨') => true,
-        Some('左') => {
-            after.starts_with("左右")
-                && !matches!(after.chars().nth(2), Some('为' | '两' | '手' | '逢' | '开'))
-        }
-        _ => ["公里", "公斤", "千克", "千米", "立方", "平方米", "平米", "个百分点"]
-            .iter()
-            .any(|u| after.starts_with(u)),
-    }
+    words.digit_units.iter().any(|u| after.starts_with(u))
+        && !words.digit_units_not.iter().any(|w| after.starts_with(w))
 }
 
 /// `(…)` around Chinese text → `（…）`. A Latin-only gloss in half-width brackets is
