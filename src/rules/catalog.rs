@@ -241,6 +241,8 @@ pub struct Words<'a> {
     pub byline_words: Vec<&'a str>,
     /// Links of a page's footer glued to a credit line (返回搜狐).
     pub footer_links: Vec<&'a str>,
+    /// Links after the dots of an excerpt a page cut short (阅读详情).
+    pub excerpt_cuts: Vec<&'a str>,
     /// Units that follow a number (万, 亿, 左右): a digitless `.` before one lost its digits.
     pub digit_units: Vec<&'a str>,
     /// Words that open with a unit and may open a sentence (万一, 元旦, 左右为难).

@@ -605,9 +605,21 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
         // The marks of those pairs, in order, for the walk below to pass over.
         let swapped: Vec<usize> = swapped.iter().flat_map(|&(a, b)| [a, b]).collect();
         for r in &doc.runs[p.runs.clone()] {
-            let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’')) else {
+            let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’' | '.' | '…'))
+            else {
                 continue;
             };
+            if matches!(c, '.' | '…') {
+                // An excerpt the page cut short (`再...阅读详情`): what it left open was
+                // cut with it.
+                if cuts_excerpt(cx, p, r) {
+                    while b.stack.last().is_some_and(|o| o.at >= p.start) {
+                        let o = b.stack.pop().expect("an open mark");
+                        b.forget(o.at);
+                    }
+                }
+                continue;
+            }
             for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
                 let paired = || swapped.binary_search(&at).is_ok();
@@ -678,6 +690,13 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     for o in std::mem::take(&mut b.stack) {
         b.unclosed(cx, &o);
     }
+}
+
+/// Whether ellipsis dots `r` end an excerpt that a page cut short: a link to the whole
+/// text follows them (`...阅读详情`, `…[详细]`).
+fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> bool {
+    let rest = &cx.doc.text[r.end..p.end];
+    (r.chars >= 2 || r.is_mark('…')) && cx.catalog.words.excerpt_cuts.iter().any(|w| rest.starts_with(w))
 }
 
 /// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
@@ -844,9 +863,15 @@ impl Balance {
             closes.remove(i);
             report_reversed(cx, (at, c), (o.at, want));
         }
-        // “…“ : the second opening mark stands where the closing one belongs.
+        // “…“ : the second opening mark stands where the closing one belongs (not where a
+        // quotation stands between the two: then they are two marks left open).
+        let mut open_strays = Vec::new();
         while left.len() >= 2 && left[left.len() - 1].ch == left[left.len() - 2].ch {
             let o = left.pop().expect("two left");
+            if quotes_between(cx.doc, left[left.len() - 1].at, o.at) {
+                open_strays.push(o);
+                continue;
+            }
             left.pop();
             let close = if o.ch == '“' { "”" } else { "’" };
             let m = o.ch.to_string();
@@ -860,8 +885,15 @@ impl Balance {
                 d.fix = Some(Fix::replace(Applicability::Unsafe, o.at, o.at + o.ch.len_utf8(), close));
             }
         }
-        // ”…” : the first closing mark stands where the opening one belongs.
+        // ”…” : the first closing mark stands where the opening one belongs; a closing mark
+        // with a quotation between it and the next one is a stray of its own
+        // (`走错了”，……“权力的终结”、”国家的失灵”`).
+        let mut strays = Vec::new();
         while closes.len() >= 2 && closes[0].1 == closes[1].1 {
+            if quotes_between(cx.doc, closes[0].0, closes[1].0) {
+                strays.push(closes.remove(0));
+                continue;
+            }
             let (at, c) = closes.remove(0);
             closes.remove(0);
             let open = if c == '”' { "“" } else { "‘" };
@@ -876,8 +908,17 @@ impl Balance {
                 d.fix = Some(Fix::replace(Applicability::Unsafe, at, at + c.len_utf8(), open));
             }
         }
-        report_strays(cx, &left, &closes);
+        strays.append(&mut closes);
+        left.append(&mut open_strays);
+        report_strays(cx, &left, &strays);
     }
+}
+
+/// Whether a quotation mark stands between the marks at `a` and `b` (`a` < `b`).
+fn quotes_between(doc: &Document, a: usize, b: usize) -> bool {
+    let mut inner = doc.text[a..b].chars();
+    inner.next();
+    inner.as_str().contains(['“', '”', '‘', '’'])
 }
 
 /// Whether a closing mark at `close` and an opening one at `open` after it look swapped,

@@ -79,9 +79,10 @@ pub fn check(cx: &mut Context) {
                 && matches!(doc.runs[i - 2].kind, Kind::Latin | Kind::Digit)
                 && b.mark().is_some_and(|m| matches!(m, '“' | '‘' | '《' | '「' | '『' | '（' | '【' | '…'));
             // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
-            // before the next label (a form, a credit line), not for a spacing slip.
+            // before the next label (a form, a credit line), not for a spacing slip; after
+            // a value in brackets or quotes it parts two fields (`名称： （略） 代理人：`).
             let rest = &doc.text[r.end..p.end];
-            let empty_field = a.is_mark('：') && is_label(rest);
+            let empty_field = is_label(rest) && (a.is_mark('：') || bracketed_value(doc, p, i - 1));
             // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
             // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
             // `5月1日电　（记者　程景伟）` (an agency's house style), and a lede that opens with
@@ -383,6 +384,24 @@ fn is_letter_spaced(doc: &Document, p: &Paragraph, i: usize) -> bool {
 
 /// Whether `text` opens with a field's label: one to six Han characters and a colon
 /// (`来源：`, `海拔情况：`, `下一篇:`).
+/// Whether the closing mark at run `close` ends a field's value set in brackets or quotes
+/// right after its label's colon (`名称： （略）`, `类别：“甲”`): within eight runs.
+fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
+    let opener = match doc.runs[close].mark() {
+        Some('）') => '（',
+        Some('】') => '【',
+        Some('》') => '《',
+        Some('”') => '“',
+        _ => return false,
+    };
+    let from = p.runs.start.max(close.saturating_sub(8));
+    let Some(open) = (from..close).rev().find(|&k| doc.runs[k].is_mark(opener)) else { return false };
+    (from..open).rev().find(|&k| doc.runs[k].kind != Kind::Space).is_some_and(|k| {
+        let r = doc.runs[k];
+        r.chars == 1 && matches!(r.mark(), Some('：' | ':'))
+    })
+}
+
 fn is_label(text: &str) -> bool {
     const LABEL: usize = 6;
     let han = text.chars().take_while(|&c| is_han(c)).count();
