@@ -288,7 +288,8 @@ pub const RULE_LINE: u32 = 12;
 /// Whether dash run `i` and the same dash on the other side of a label frame it: a Latin
 /// word or phrase, `—end—`, `——the end——`, `—————end——————` (runs of three or more need
 /// not match in length), or a short Han label set off by a space inside each dash, `— 推荐阅读
-/// —`, opened where no sentence runs into it. That is decoration (the end mark of a web
+/// —`, or framed by runs of three dashes or more, `————本文结束————`, opened where no
+/// sentence runs into it. That is decoration (the end mark of a web
 /// article, a section label), not a dash in a sentence nor a word in one. The same label
 /// between single dashes set off by spaces outside, `： —羊卓雍措— 车程`, is a route whose
 /// end names were lost (`拉萨—羊卓雍措—拉萨`): its dashes are connectors.
@@ -330,7 +331,7 @@ pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
                         && spaced_outside(next_run(doc, p, closing));
                     let label = han > 0
                         && han <= LABEL_HAN
-                        && ((spaced_first && spaced_last) || route)
+                        && ((spaced_first && spaced_last) || route || m.min(n) >= 3)
                         && prev_solid(doc, p, opening).is_none_or(|j| doc.runs[j].mark().is_some());
                     return (letters && han == 0) || label;
                 }

@@ -261,6 +261,21 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         cx.report(HALFWIDTH, r.start, r.end, "lost-digits", &[("found", found)]);
         return;
     }
+    // `同比涨.，`, `解决问题.。`: a `.` right before a full-width clause mark is no full
+    // stop (`。，` is no Chinese); a decimal point whose digits were lost, or a dot too many.
+    if let Some(m) = next.and_then(|n| n.mark()).filter(|m| matches!(m, '，' | '、' | '；' | '：' | '。'))
+    {
+        if c == '.' && r.chars == 1 {
+            cx.report(
+                HALFWIDTH,
+                r.start,
+                r.end,
+                "before-mark",
+                &[("found", found), ("next", &m.to_string())],
+            );
+            return;
+        }
+    }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     // A `?` after a sentence with no question word may be a lost character instead.
     if c == '?' && !asks(cx, p, r.start) {
