@@ -604,7 +604,12 @@ fn ellipsis(
                     });
                 standing && cx.register().computing
             };
+            // … and inside a comment's delimiters, the comment's text left out: `/* ... */`.
+            let comment = before == Some(Kind::Punct('*'))
+                && doc.slice(p.start, runs[0].start).trim_end().ends_with("/*")
+                && doc.slice(runs[0].end, p.end).trim_start().starts_with("*/");
             let syntax = placeholder
+                || comment
                 || sequence()
                 || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
                 || *synopsis.get_or_init(|| {
