@@ -240,6 +240,14 @@ fn single_is_dash(cx: &Context, p: &Paragraph, i: usize) -> bool {
         // A link of a chain of connectors whose part before has a note in brackets:
         // `公司—分厂（部室）—车间`, `公司（总部）—分厂—车间`.
         (Some(Kind::Punct('）')), Some(Kind::Han)) if in_connector_chain(cx, p, i) => false,
+        // A serial number after a year in brackets, `（2014）—1056号`: a connector.
+        (Some(Kind::Punct('）')), Some(Kind::Digit))
+            if i >= p.runs.start + 3
+                && doc.runs[i - 2].kind == Kind::Digit
+                && doc.runs[i - 3].is_mark('（') =>
+        {
+            false
+        }
         (Some(Kind::Punct('，' | '。' | '：' | '；' | '！' | '？' | '”' | '）' | '》')), _) => true,
         (_, Some(Kind::Punct('“' | '（' | '《' | '，' | '。'))) => true,
         (Some(Kind::Han), Some(Kind::Han)) => {

@@ -448,7 +448,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if right_k.is_some_and(|k| before_computing_head(cx, k)) {
         return;
     }
-    if credited(cx, p, left_k, i1) {
+    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -757,7 +757,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if !has_function && tokens.len() > 1 && is_versioned(doc.slice(last.start, last.end)) {
         return;
     }
-    if credited(cx, p, left_k, i1) {
+    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -850,6 +850,20 @@ fn credited(cx: &Context, p: &Paragraph, left_k: Option<usize>, i1: usize) -> bo
         Some(r) => r.kind == Kind::Space || r.mark().is_some(),
     };
     credit && field_ends
+}
+
+/// Whether runs `i0..=i1` end a page title's last part, the site's name, Latin glued to a
+/// few Han characters after an underscore (`南下综述 文/泰安党史_文章_烽火home`).
+fn site_name(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> bool {
+    const SITE_HAN: u32 = 8;
+    let line_ends =
+        next_run(doc, p, i1).is_none_or(|r| r.kind == Kind::Space) && next_solid(doc, p, i1).is_none();
+    line_ends
+        && i0 >= p.runs.start + 2
+        && doc.runs[i0 - 1].is_han()
+        && doc.runs[i0 - 1].end == doc.runs[i0].start
+        && doc.runs[i0 - 1].chars <= SITE_HAN
+        && doc.runs[i0 - 2].is_mark('_')
 }
 
 /// Whether the letters ending at byte `end` (run `i1`) run on into circled digits,
