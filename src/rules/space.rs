@@ -94,7 +94,13 @@ pub fn check(cx: &mut Context) {
                 || credit_after_dateline(before);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line; one after it sets the item off (`■ 【亲子活动】`).
-            let bullet = b.mark().is_some_and(is_bullet) || a.mark().is_some_and(is_bullet);
+            // (A `·` after a sentence's end or a colon, or opening the line, is such a bullet:
+            // `步骤如下：· 火速擦干……关机！· 请放在`; between words it is a dot.)
+            let dot_bullet = a.is_mark('·')
+                && a.chars == 1
+                && (i < p.runs.start + 2
+                    || matches!(doc.runs[i - 2].mark(), Some('：' | '！' | '。' | '？' | '；' | ':')));
+            let bullet = b.mark().is_some_and(is_bullet) || a.mark().is_some_and(is_bullet) || dot_bullet;
             // … and so does one after a clause's end before the next item's number or a
             // digest's next section (`……处理； 3   国家药监局`, `罚款： （一）结伙斗殴的`,
             // `……落地； 反腐   福建原省长`).
