@@ -10,7 +10,7 @@ use super::common::{
 use super::quote::speech;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::Paragraph;
+use crate::document::{Document, Paragraph};
 use crate::scan::{Kind, Run};
 
 pub const FORM: &str = "dash/form";
@@ -63,9 +63,17 @@ pub fn check(cx: &mut Context) {
                 ('—', 1) if i != body.start && single_is_dash(cx, p, i) && !frames_label(doc, p, i) => {
                     form(cx, i, "single", Applicability::Unsafe)
                 }
-                // (Dashes framing a Latin word are decoration: `—————end——————`.)
-                ('—', 3) if !frames_label(doc, p, i) => form(cx, i, "triple", Applicability::Safe),
-                ('—', n) if (4..RULE_LINE).contains(&n) && han_side && !frames_label(doc, p, i) => {
+                // (Dashes framing a Latin word are decoration: `—————end——————`, and so is
+                // a row of dashes drawn with spaces between: `—— —— ———— ——`.)
+                ('—', 3) if !frames_label(doc, p, i) && !in_dash_row(doc, p, i) => {
+                    form(cx, i, "triple", Applicability::Safe)
+                }
+                ('—', n)
+                    if (4..RULE_LINE).contains(&n)
+                        && han_side
+                        && !frames_label(doc, p, i)
+                        && !in_dash_row(doc, p, i) =>
+                {
                     form(cx, i, "triple", Applicability::Unsafe)
                 }
                 ('―' | '─' | '–' | '－', 2) | ('-', 2)
@@ -93,6 +101,27 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// Whether dash run `i` is one of a row of dash runs set apart by single spaces that holds
+/// `RULE_LINE` dashes or more: a line drawn across the page (`—— —— ———— —— ——`).
+fn in_dash_row(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let dashes = |k: usize| doc.runs[k].is_mark('—').then_some(doc.runs[k].chars);
+    let gap = |k: usize| doc.runs[k].kind == Kind::Space && doc.runs[k].chars == 1;
+    let mut total = doc.runs[i].chars;
+    let mut k = i;
+    while k >= p.runs.start + 2 && gap(k - 1) && total < RULE_LINE {
+        let Some(n) = dashes(k - 2) else { break };
+        total += n;
+        k -= 2;
+    }
+    let mut k = i;
+    while k + 2 < p.runs.end && gap(k + 1) && total < RULE_LINE {
+        let Some(n) = dashes(k + 2) else { break };
+        total += n;
+        k += 2;
+    }
+    total >= RULE_LINE
 }
 
 /// `--name`: two hyphens with a word glued after them are a command-line option, not a

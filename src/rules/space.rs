@@ -271,7 +271,8 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     // A space after a sentence-final mark (and its closing quote) separates sentences
     // (paragraphs joined into one line leave it); it is a layout matter, not a spacing
     // error inside a sentence.
-    // An ellipsis ends a sentence as well (`……” 女儿默默听着`, `……　江山一愣`). Before a
+    // An ellipsis ends a sentence as well (`……” 女儿默默听着`, `……　江山一愣`; a lone `…`
+    // too, which punct/ellipsis reports: `可以用来干什么… 小微看店`). Before a
     // mark that goes on with the sentence or closes it (`了。 ”`, `…… ，`) the space is extra.
     // A note in brackets after the sentence's end is the sentence's (`……依据。（《刑事审判
     // 参考》第450号案例） 例如`).
@@ -282,7 +283,7 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     };
     let closed = closed.trim_end_matches(['”', '’', '）']);
     let goes_on = next.is_some_and(|c| "，、；。）」』】》”’,;)".contains(c));
-    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？']) || closed.ends_with("……"));
+    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？', '…']));
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
     // (The last word is one character: it is there, and a space or the start before it.)
     let mut last = before.trim_end().chars().rev();
@@ -388,8 +389,6 @@ fn is_letter_spaced(doc: &Document, p: &Paragraph, i: usize) -> bool {
     matches!((before, after), (Some(b), Some(a)) if (4..=SLOGAN).contains(&(a + b)) && a > 0 && b > 0)
 }
 
-/// Whether `text` opens with a field's label: one to six Han characters and a colon
-/// (`来源：`, `海拔情况：`, `下一篇:`).
 /// Whether the closing mark at run `close` ends a field's value set in brackets or quotes
 /// right after its label's colon (`名称： （略）`, `类别：“甲”`): within eight runs.
 fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
@@ -408,6 +407,8 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
     })
 }
 
+/// Whether `text` opens with a field's label: one to six Han characters and a colon
+/// (`来源：`, `海拔情况：`, `下一篇:`).
 fn is_label(text: &str) -> bool {
     const LABEL: usize = 6;
     let han = text.chars().take_while(|&c| is_han(c)).count();
