@@ -608,8 +608,13 @@ fn ellipsis(
             let comment = before == Some(Kind::Punct('*'))
                 && doc.slice(p.start, runs[0].start).trim_end().ends_with("/*")
                 && doc.slice(runs[0].end, p.end).trim_start().starts_with("*/");
+            // … and dots standing for a table's rows left out, in both columns:
+            // `F3	由功能键F14发送的字符串...	... F9`.
+            let elided_rows = doc.slice(runs[0].end, p.end).starts_with("\t...")
+                || doc.slice(p.start, runs[0].start).ends_with("...\t");
             let syntax = placeholder
                 || comment
+                || elided_rows
                 || sequence()
                 || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
                 || *synopsis.get_or_init(|| {
