@@ -50,6 +50,9 @@ pub fn check(cx: &mut Context) {
             // `— —`: the two dashes of a 破折号 with a space between, one finding.
             if (c, r.chars) == ('—', 1) && is_spaced_pair(doc, p, i) {
                 taken = i + 3;
+                if frames_spaced_label(doc, p, i) {
+                    continue;
+                }
                 let end = doc.runs[i + 2].end;
                 let found = doc.slice(r.start, end);
                 if let Some(d) = cx.report(FORM, r.start, end, "spaced", &[("found", found)]) {
@@ -211,6 +214,20 @@ fn is_spaced_pair(doc: &crate::document::Document, p: &Paragraph, i: usize) -> b
         && doc.runs[i + 1].chars == 1
         && doc.runs[i + 2].is_mark('—')
         && doc.runs[i + 2].chars == 1
+}
+
+/// Whether the spaced pair `— —` at run `i` and another such pair frame a short Han label
+/// set off by spaces: decoration, `— — 推荐阅读 — —` (the label between single dashes is
+/// `frames_label`'s).
+fn frames_spaced_label(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+    const LABEL_HAN: u32 = 8;
+    let pair = |k: usize| k >= p.runs.start && is_spaced_pair(doc, p, k);
+    let label = |k: usize| doc.runs[k].is_han() && doc.runs[k].chars <= LABEL_HAN;
+    let space = |k: usize| doc.runs[k].kind == Kind::Space && doc.runs[k].chars == 1;
+    // `— — 推荐 — —`: pair, space, label, space, pair — seen from either pair.
+    let after = i + 6 < p.runs.end && space(i + 3) && label(i + 4) && space(i + 5) && pair(i + 6);
+    let before = i >= p.runs.start + 6 && space(i - 1) && label(i - 2) && space(i - 3) && pair(i - 6);
+    after || before
 }
 
 /// The age of a search result or a post, all of `before`: `19小时前`, `3天前`.
