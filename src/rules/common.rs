@@ -329,10 +329,20 @@ pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
                         && !spaced_last
                         && spaced_outside(prev_run(doc, p, opening))
                         && spaced_outside(next_run(doc, p, closing));
+                    // A layout gap (an ideographic space, or two spaces or more) on both
+                    // sides sets the frame apart from any sentence: `新闻　　—分享—　　红网`.
+                    let gap = |j: Option<&Run>| {
+                        j.is_some_and(|r| {
+                            r.kind == Kind::Space
+                                && (r.chars >= 2 || doc.slice(r.start, r.end).contains('\u{3000}'))
+                        })
+                    };
+                    let set_apart = gap(prev_run(doc, p, opening)) && gap(next_run(doc, p, closing));
                     let label = han > 0
                         && han <= LABEL_HAN
-                        && ((spaced_first && spaced_last) || route || m.min(n) >= 3)
-                        && prev_solid(doc, p, opening).is_none_or(|j| doc.runs[j].mark().is_some());
+                        && ((spaced_first && spaced_last) || route || m.min(n) >= 3 || set_apart)
+                        && (set_apart
+                            || prev_solid(doc, p, opening).is_none_or(|j| doc.runs[j].mark().is_some()));
                     return (letters && han == 0) || label;
                 }
             }
