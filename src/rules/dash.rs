@@ -219,7 +219,7 @@ fn is_spaced_pair(doc: &crate::document::Document, p: &Paragraph, i: usize) -> b
 /// Whether the spaced pair `— —` at run `i` and another such pair frame a short Han label
 /// set off by spaces: decoration, `— — 推荐阅读 — —` (the label between single dashes is
 /// `frames_label`'s).
-fn frames_spaced_label(doc: &crate::document::Document, p: &Paragraph, i: usize) -> bool {
+fn frames_spaced_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
     const LABEL_HAN: u32 = 8;
     let pair = |k: usize| k >= p.runs.start && is_spaced_pair(doc, p, k);
     let label = |k: usize| doc.runs[k].is_han() && doc.runs[k].chars <= LABEL_HAN;

@@ -263,18 +263,10 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     }
     // `同比涨.，`, `解决问题.。`: a `.` right before a full-width clause mark is no full
     // stop (`。，` is no Chinese); a decimal point whose digits were lost, or a dot too many.
-    if let Some(m) = next.and_then(|n| n.mark()).filter(|m| matches!(m, '，' | '、' | '；' | '：' | '。'))
-    {
-        if c == '.' && r.chars == 1 {
-            cx.report(
-                HALFWIDTH,
-                r.start,
-                r.end,
-                "before-mark",
-                &[("found", found), ("next", &m.to_string())],
-            );
-            return;
-        }
+    let clause_mark = next.and_then(|n| n.mark()).filter(|m| matches!(m, '，' | '、' | '；' | '：' | '。'));
+    if let (Some(m), '.', 1) = (clause_mark, c, r.chars) {
+        cx.report(HALFWIDTH, r.start, r.end, "before-mark", &[("found", found), ("next", &m.to_string())]);
+        return;
     }
     let fw: String = std::iter::repeat_n(fullwidth_of(c), r.chars as usize).collect();
     // A `?` after a sentence with no question word may be a lost character instead.
@@ -608,8 +600,8 @@ fn ellipsis(
             let comment = before == Some(Kind::Punct('*'))
                 && doc.slice(p.start, runs[0].start).trim_end().ends_with("/*")
                 && doc.slice(runs[0].end, p.end).trim_start().starts_with("*/");
-            // … and dots standing for a table's rows left out, in both columns:
-            // `F3	由功能键F14发送的字符串...	... F9`.
+            // … and dots standing for a table's rows left out, in both columns (a tab
+            // between them): `由功能键F14发送的字符串...<tab>... F9`.
             let elided_rows = doc.slice(runs[0].end, p.end).starts_with("\t...")
                 || doc.slice(p.start, runs[0].start).ends_with("...\t");
             let syntax = placeholder

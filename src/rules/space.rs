@@ -283,7 +283,7 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     };
     let closed = closed.trim_end_matches(['”', '’', '）']);
     let goes_on = next.is_some_and(|c| "，、；。）」』】》”’,;)".contains(c));
-    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？', '…']));
+    let sentence_end = !goes_on && closed.ends_with(['。', '！', '？', '…']);
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
     // (The last word is one character: it is there, and a space or the start before it.)
     let mut last = before.trim_end().chars().rev();
