@@ -285,6 +285,10 @@ pub fn next_solid(doc: &Document, p: &Paragraph, i: usize) -> Option<usize> {
 /// punctuation.
 pub const RULE_LINE: u32 = 12;
 
+/// The most Han characters of a label framed by dashes (`— 推荐阅读 —`); a longer stretch is
+/// a sentence's.
+pub const LABEL_HAN: u32 = 8;
+
 /// Whether dash run `i` and the same dash on the other side of a label frame it: a Latin
 /// word or phrase, `—end—`, `——the end——`, `—————end——————` (runs of three or more need
 /// not match in length), or a short Han label set off by a space inside each dash, `— 推荐阅读
@@ -298,8 +302,6 @@ pub fn frames_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
     if !matches!(mark, Some('—' | '-' | '─')) {
         return false;
     }
-    // The Han characters of a label; a longer stretch is a sentence's.
-    const LABEL_HAN: u32 = 8;
     // Walking forwards starts at the opening dash; walking backwards ends at it.
     let across = |ks: &mut dyn Iterator<Item = usize>, forwards: bool| {
         let (mut letters, mut han, mut spaced_first, mut spaced_last, mut first) =

@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 
 use super::common::{
-    frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid, RULE_LINE,
+    frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid, LABEL_HAN,
+    RULE_LINE,
 };
 use super::quote::speech;
 use super::Context;
@@ -220,7 +221,6 @@ fn is_spaced_pair(doc: &crate::document::Document, p: &Paragraph, i: usize) -> b
 /// set off by spaces: decoration, `— — 推荐阅读 — —` (the label between single dashes is
 /// `frames_label`'s).
 fn frames_spaced_label(doc: &Document, p: &Paragraph, i: usize) -> bool {
-    const LABEL_HAN: u32 = 8;
     let pair = |k: usize| k >= p.runs.start && is_spaced_pair(doc, p, k);
     let label = |k: usize| doc.runs[k].is_han() && doc.runs[k].chars <= LABEL_HAN;
     let space = |k: usize| doc.runs[k].kind == Kind::Space && doc.runs[k].chars == 1;
