@@ -551,6 +551,9 @@ fn ellipsis(
         if !wrong {
             return None;
         }
+        if first == '…' && ends_ui_label(cx, p, i, j) {
+            return None;
+        }
         if first == '.' {
             // ASCII dots in a Chinese paragraph, except after a Latin word (English text),
             // before a number (1...5, dot leaders) and inside code or command syntax.
@@ -708,10 +711,11 @@ fn dots_decorate(doc: &Document, p: &Paragraph, i: usize, j: usize) -> bool {
     n >= RULE_LINE && alone(before.chars().next_back()) && alone(after.chars().next())
 }
 
-/// Whether the dots of runs `i..j` end the quoted label of a menu item or button in
-/// software help, which keeps them as the software shows them: `「数据 - 排序...」`,
-/// `「...」按钮`, `“插入 - 图表...”`, an item inside a quoted menu path (`「数据 - 更多筛选 -
-/// 标准筛选... - 选项」`), and in a document with computing signs any short label in corner
+/// Whether the dots of runs `i..j` (`...` or one `…`) end the quoted label of a menu item
+/// or button in software help, which keeps them as the software shows them:
+/// `「数据 - 排序...」`, `「...」按钮`, `“插入 - 图表...”`, an item inside a quoted menu path
+/// (`「数据 - 更多筛选 - 标准筛选... - 选项」`), a label the sentence picks (`选择「刷新...」`,
+/// `条目"其他格式..."`), and in a document with computing signs any short label in corner
 /// brackets, `「详细信息...」`. A label is short and holds no sentence mark.
 fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
     // The characters of a label, and of a menu path; a longer quotation is a sentence.
@@ -719,6 +723,7 @@ fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
     const PATH_CHARS: usize = 64;
     const UI_NOUNS: [&str; 6] = ["按钮", "菜单", "对话框", "命令", "图标", "选项"];
     const MENU: [&str; 3] = [" - ", " – ", " － "];
+    const UI_PICKS: [&str; 6] = ["选择", "点击", "单击", "选中", "菜单中的", "条目"];
     let doc = cx.doc;
     // Inside a menu path the next item follows; otherwise the label closes right here.
     let inside_path = MENU.iter().any(|s| doc.slice(doc.runs[j - 1].end, p.end).starts_with(s));
@@ -726,13 +731,13 @@ fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
         None
     } else {
         match doc.runs.get(j).filter(|_| j < p.runs.end).and_then(|r| r.mark()) {
-            Some(c @ ('」' | '』' | '”')) => Some(c),
+            Some(c @ ('」' | '』' | '”' | '"')) => Some(c),
             _ => return false,
         }
     };
     // The pairs the label may stand in: the one `close` ends, or inside a path any.
     let pairs = || {
-        [('「', '」'), ('『', '』'), ('“', '”')]
+        [('「', '」'), ('『', '』'), ('“', '”'), ('"', '"')]
             .into_iter()
             .filter(move |&(_, e)| close.is_none_or(|c| c == e))
     };
@@ -754,7 +759,10 @@ fn ends_ui_label(cx: &Context, p: &Paragraph, i: usize, j: usize) -> bool {
     let after = doc.slice(doc.runs[j].end, p.end);
     let names_control = UI_NOUNS.iter().any(|w| after.starts_with(w));
     let button = label.len() == open.len_utf8();
-    menu || names_control || (open != '“' && (button || cx.register().computing))
+    // … or a label the sentence tells the reader to pick: `选择「保存远程文件...」`,
+    // `右键菜单中的「刷新...」`, `选择条目"其他格式..."`.
+    let picked = UI_PICKS.iter().any(|w| before[..at].ends_with(w));
+    menu || names_control || (open != '“' && (button || picked || cx.register().computing))
 }
 
 /// Doubled marks: `，，`, `。。`, `，。`. Returns how many runs it consumed.

@@ -80,9 +80,11 @@ pub fn check(cx: &mut Context) {
                 && b.mark().is_some_and(|m| matches!(m, '“' | '‘' | '《' | '「' | '『' | '（' | '【' | '…'));
             // `作者： 来源：吉安晚报`: the space stands for a field's value that is missing
             // before the next label (a form, a credit line), not for a spacing slip; after
-            // a value in brackets or quotes it parts two fields (`名称： （略） 代理人：`).
+            // a value in brackets or quotes it parts two fields (`名称： （略） 代理人：`), or
+            // the last field from the form's date (`招标人：（略） **** 年 11月 14 日`).
             let rest = &doc.text[r.end..p.end];
-            let empty_field = is_label(rest) && (a.is_mark('：') || bracketed_value(doc, p, i - 1));
+            let empty_field = (is_label(rest) && a.is_mark('：'))
+                || ((is_label(rest) || opens_year(rest)) && bracketed_value(doc, p, i - 1));
             // A dateline ends with 电 or 讯 and a space (新华社阿斯塔纳5月29日电　…); it sets
             // the credit of its report apart the same way, `本报讯 （记者 王宁）`,
             // `5月1日电　（记者　程景伟）` (an agency's house style), and a lede that opens with
@@ -405,6 +407,12 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
         let r = doc.runs[k];
         r.chars == 1 && matches!(r.mark(), Some('：' | ':'))
     })
+}
+
+/// Whether `text` opens with a year, its digits masked or not (`2018年`, `**** 年`).
+fn opens_year(text: &str) -> bool {
+    let digits = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'*').count();
+    digits == 4 && text[digits..].trim_start_matches(' ').starts_with('年')
 }
 
 /// Whether `text` opens with a field's label: one to six Han characters and a colon
