@@ -239,9 +239,27 @@ fn report_speech(cx: &mut Context, p: &Paragraph, s: &Speech) {
 // ---------------------------------------------------------------------------------------
 // Quotation marks of other typographies
 
-/// The quotation marks of every typography: «», „‚, “‘”’, straight quotes, 「」『』.
+/// The quotation marks of every typography: «», „‚, “‘”’, straight quotes, 「」『』, 〝〞〟.
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '«' | '»' | '„' | '‚' | '“' | '‘' | '”' | '’' | '"' | '\'' | '「' | '」' | '『' | '』')
+    matches!(
+        c,
+        '«' | '»'
+            | '„'
+            | '‚'
+            | '“'
+            | '‘'
+            | '”'
+            | '’'
+            | '"'
+            | '\''
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '〝'
+            | '〞'
+            | '〟'
+    )
 }
 
 /// Report «», „“, straight quotes and 「」『』; return the byte offsets of the marks they
@@ -260,6 +278,7 @@ fn foreign_marks(cx: &mut Context) -> HashSet<usize> {
         }
         guillemets(cx, &marks, &mut claimed);
         low_nine(cx, &marks, &mut claimed);
+        double_primes(cx, &marks, &mut claimed);
         corner(cx, &marks);
         straight(cx, p, &marks, '"');
         straight(cx, p, &marks, '\'');
@@ -282,7 +301,7 @@ fn pair_report(
     // A lone mark becomes the one it stands for; a pair, the pair.
     let want = match close {
         Some(_) => format!("{}…{}", to.0, to.1),
-        None if matches!(oc, '「' | '『' | '«' | '‹' | '„' | '‚') => to.0.to_string(),
+        None if matches!(oc, '「' | '『' | '«' | '‹' | '„' | '‚' | '〝') => to.0.to_string(),
         None => to.1.to_string(),
     };
     let Some(d) = cx.report(id, o, o + oc.len_utf8(), "", &[("found", &found), ("fix", &want)]) else {
@@ -345,6 +364,40 @@ fn low_nine(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usi
             claimed.insert(ca);
         }
         pair_report(cx, FOREIGN_STYLE, (at, c), close, to);
+    }
+}
+
+/// 〝…〞 and 〝…〟, the quotation marks of some fonts and input methods, for “…”, and
+/// 〞…〞 written like straight quotes (found in a man page). A pair is claimed; a mark
+/// alone is reported and left to the balance check, which reads it as the mark it stands
+/// for (`“怎么不买双鞋啊？〞` is a quotation closed with the wrong mark, not one left open).
+/// A 〞 after a digit is a seconds sign (`28°51′18〞`), not a quote.
+fn double_primes(cx: &mut Context, marks: &[(usize, char)], claimed: &mut HashSet<usize>) {
+    let to = ("“", "”");
+    // The 〝 open, or a 〞 alone waiting for a second one.
+    let mut open: Option<(usize, char)> = None;
+    for &(at, c) in marks {
+        match c {
+            '〝' => {
+                if let Some(o) = open.replace((at, c)) {
+                    pair_report(cx, FOREIGN_STYLE, o, None, to);
+                }
+            }
+            '〞' | '〟' if open.is_none() && cx.doc.text[..at].ends_with(|d: char| d.is_ascii_digit()) => {
+                claimed.insert(at);
+            }
+            '〞' | '〟' => match open.take() {
+                Some(o) => {
+                    claimed.extend([o.0, at]);
+                    pair_report(cx, FOREIGN_STYLE, o, Some((at, c)), to);
+                }
+                None => open = Some((at, c)),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        pair_report(cx, FOREIGN_STYLE, o, None, to);
     }
 }
 
@@ -605,7 +658,8 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
         // The marks of those pairs, in order, for the walk below to pass over.
         let swapped: Vec<usize> = swapped.iter().flat_map(|&(a, b)| [a, b]).collect();
         for r in &doc.runs[p.runs.clone()] {
-            let Some(c) = r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’' | '.' | '…'))
+            let Some(c) =
+                r.mark().filter(|c| matches!(c, '“' | '”' | '‘' | '’' | '.' | '…' | '〝' | '〞' | '〟'))
             else {
                 continue;
             };
@@ -620,6 +674,12 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
                 }
                 continue;
             }
+            // A 〝 or 〞 the foreign-style check left alone stands for “ or ”.
+            let c = match c {
+                '〝' => '“',
+                '〞' | '〟' => '”',
+                c => c,
+            };
             for k in 0..r.chars as usize {
                 let at = r.start + k * c.len_utf8();
                 let paired = || swapped.binary_search(&at).is_ok();
