@@ -285,7 +285,11 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     };
     let closed = closed.trim_end_matches(['”', '’', '）']);
     let goes_on = next.is_some_and(|c| "，、；。）」』】》”’,;)".contains(c));
-    let sentence_end = !goes_on && closed.ends_with(['。', '！', '？', '…']);
+    // (A half-width ? or ! after Chinese ends it too, `做法?” “另外`: punct/halfwidth
+    // reports the mark; after a letter it is code's, `（x!） ：`.)
+    let halfwidth_end =
+        closed.strip_suffix(['?', '!']).is_some_and(|s| s.chars().next_back().is_some_and(|c| !c.is_ascii()));
+    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？', '…']) || halfwidth_end);
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
     // (The last word is one character: it is there, and a space or the start before it.)
     let mut last = before.trim_end().chars().rev();
