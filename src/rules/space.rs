@@ -396,8 +396,11 @@ fn is_letter_spaced(doc: &Document, p: &Paragraph, i: usize) -> bool {
 }
 
 /// Whether the closing mark at run `close` ends a field's value set in brackets or quotes
-/// right after its label's colon (`名称： （略）`, `类别：“甲”`): within eight runs.
+/// right after its label's colon (`名称： （略）`, `类别：“甲”`: within eight runs), or a
+/// short value that ends with a note in brackets (`来源：转载自某网（若有不妥请联系删除）`:
+/// the label of one to six Han characters, its colon, then words with no mark between).
 fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
+    const VALUE_RUNS: usize = 6;
     let opener = match doc.runs[close].mark() {
         Some('）') => '（',
         Some('】') => '【',
@@ -407,10 +410,17 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
     };
     let from = p.runs.start.max(close.saturating_sub(8));
     let Some(open) = (from..close).rev().find(|&k| doc.runs[k].is_mark(opener)) else { return false };
-    (from..open).rev().find(|&k| doc.runs[k].kind != Kind::Space).is_some_and(|k| {
+    let colon = |k: usize| {
         let r = doc.runs[k];
         r.chars == 1 && matches!(r.mark(), Some('：' | ':'))
-    })
+    };
+    if (from..open).rev().find(|&k| doc.runs[k].kind != Kind::Space).is_some_and(colon) {
+        return true;
+    }
+    let words = |r: &Run| matches!(r.kind, Kind::Han | Kind::Latin | Kind::Digit | Kind::Space);
+    let lo = p.runs.start.max(open.saturating_sub(VALUE_RUNS));
+    let Some(k) = (lo..open).rev().find(|&k| !words(&doc.runs[k])) else { return false };
+    k + 1 < open && k > p.runs.start && colon(k) && doc.runs[k - 1].is_han() && doc.runs[k - 1].chars <= 6
 }
 
 /// Whether `text` opens with a year, its digits masked or not (`2018年`, `**** 年`).
