@@ -277,10 +277,10 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     // too, which punct/ellipsis reports: `可以用来干什么… 小微看店`). Before a
     // mark that goes on with the sentence or closes it (`了。 ”`, `…… ，`) the space is extra.
     // A note in brackets after the sentence's end is the sentence's (`……依据。（《刑事审判
-    // 参考》第450号案例） 例如`).
+    // 参考》第450号案例） 例如`, `……损失。  （网络配图） 经讯问`).
     const NOTE: usize = 100;
     let closed = match note_before(before, NOTE) {
-        Some((noted, _)) if noted.ends_with(['。', '！', '？']) => noted,
+        Some((noted, _)) if noted.trim_end().ends_with(['。', '！', '？']) => noted.trim_end(),
         _ => before,
     };
     let closed = closed.trim_end_matches(['”', '’', '）']);
