@@ -131,8 +131,9 @@ fn in_dash_row(doc: &Document, p: &Paragraph, i: usize) -> bool {
 /// `--name`: two hyphens with a word glued after them are a command-line option, not a
 /// dash, where the option stands apart — after a space, an opening mark or at the line's
 /// start, or before a space, a closing mark, `=` or a word naming it (`若指定了--name选项`,
-/// `（或者 --all）`), or after its short form (`-o --输出接口`, translated). Between two
-/// clauses it is a dash (`没问题--wps都能兼容`).
+/// `（或者 --all）`), or after its short form (`-o --输出接口`, translated), and on a technical
+/// page before a word in lower case. Between two clauses of copy it is a dash
+/// (`没问题--wps都能兼容`).
 fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let doc = cx.doc;
     let r = doc.runs[i];
@@ -156,10 +157,14 @@ fn is_long_option(cx: &Context, p: &Paragraph, i: usize) -> bool {
     let end = doc.chunk_at(i + 1).map_or(word.end, |c| c.end);
     let after = &doc.text[end..p.end];
     let before = doc.text[p.start..r.start].chars().next_back();
+    // On a technical page a word in lower case after them names an option wherever it
+    // stands (`由于--target的出现而被抛弃`, a man page).
+    let lower = || doc.run_text(i + 1).bytes().all(|b| b.is_ascii_lowercase()) && cx.register().technical;
     matches!(before, None | Some(' ' | '（' | '(' | '“' | '「' | '"'))
         || after.starts_with([' ', '=', '」', '”', '）', ')', '，', '。', ',', '"'])
         || after.is_empty()
         || ["选项", "参数", "开关"].iter().any(|w| after.starts_with(w))
+        || lower()
 }
 
 /// `--` on a technical page as code writes it: opening the line (the option `--`, an SQL
