@@ -448,7 +448,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if right_k.is_some_and(|k| before_computing_head(cx, k)) {
         return;
     }
-    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) {
+    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) || reference_entry(doc, p, start, end) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -510,6 +510,38 @@ fn bilingual_quotation(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> b
     let to =
         (end..=p.end.min(end + AGAIN_WITHIN)).rev().find(|&k| doc.text.is_char_boundary(k)).unwrap_or(end);
     doc.text[end..to].contains(&doc.text[start..end])
+}
+
+/// Whether the phrase at `start..end` stands in an entry of a reference list with no Chinese
+/// in it: a marker `[2]` before it and the next marker or the line's end after it, no Han
+/// between (`参考文献：[1].https://…[2].gender-related killing of women and girls， 2018，
+/// united nations office on drugs and crime[3].https://…`). A source is cited in its own
+/// language.
+fn reference_entry(doc: &Document, p: &Paragraph, start: usize, end: usize) -> bool {
+    // How far the markers are looked for, in bytes.
+    const ENTRY: usize = 300;
+    let is_marker = |s: &str| {
+        s.strip_prefix('[').is_some_and(|r| {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits) && r[digits..].starts_with(']')
+        })
+    };
+    let floor = |mut k: usize| {
+        while !doc.text.is_char_boundary(k) {
+            k -= 1;
+        }
+        k
+    };
+    let before = &doc.text[floor(start.saturating_sub(ENTRY).max(p.start))..start];
+    let Some(at) = before.rmatch_indices('[').map(|(k, _)| k).find(|&k| is_marker(&before[k..])) else {
+        return false;
+    };
+    let after = &doc.text[end..floor((end + ENTRY).min(p.end))];
+    let next = after.match_indices('[').map(|(k, _)| k).find(|&k| is_marker(&after[k..]));
+    let Some(to) = next.or((end + ENTRY >= p.end).then_some(after.len())) else {
+        return false;
+    };
+    !before[at..].chars().chain(after[..to].chars()).any(is_han)
 }
 
 /// Whether run `k` opens brackets with Chinese right inside: the translation of what stands
@@ -757,7 +789,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if !has_function && tokens.len() > 1 && is_versioned(doc.slice(last.start, last.end)) {
         return;
     }
-    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) {
+    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) || reference_entry(doc, p, start, end) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
