@@ -243,6 +243,8 @@ pub struct Words<'a> {
     pub footer_links: Vec<&'a str>,
     /// Links after the dots of an excerpt a page cut short (阅读详情).
     pub excerpt_cuts: Vec<&'a str>,
+    /// A page's labels in English and their Chinese, `english=中文` (editor=编辑).
+    pub page_labels: Vec<&'a str>,
     /// Units that follow a number (万, 亿, 左右): a digitless `.` before one lost its digits.
     pub digit_units: Vec<&'a str>,
     /// Words that open with a unit and may open a sentence (万一, 元旦, 左右为难).

@@ -448,7 +448,11 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if right_k.is_some_and(|k| before_computing_head(cx, k)) {
         return;
     }
-    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) || reference_entry(doc, p, start, end) {
+    if credited(cx, p, left_k, i1)
+        || site_name(doc, p, i0, i1)
+        || reference_entry(doc, p, start, end)
+        || page_label(cx, p, start, end)
+    {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -510,6 +514,29 @@ fn bilingual_quotation(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> b
     let to =
         (end..=p.end.min(end + AGAIN_WITHIN)).rev().find(|&k| doc.text.is_char_boundary(k)).unwrap_or(end);
     doc.text[end..to].contains(&doc.text[start..end])
+}
+
+/// Whether the phrase at `start..end` is a page's label in English beside its Chinese
+/// (words.toml, page_labels): the Han characters right before it or right after it, past
+/// spaces and a bar (`今日编辑｜editor`, `推 荐 阅 读good article`, `news新闻资讯`), hold
+/// the label's Chinese.
+fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
+    // The Han characters read on each side.
+    const SIDE: usize = 8;
+    let doc = cx.doc;
+    let text = doc.slice(start, end);
+    let mut chinese = cx.catalog.words.page_labels.iter().filter_map(|l| {
+        let (english, chinese) = l.split_once('=')?;
+        english.eq_ignore_ascii_case(text).then_some(chinese)
+    });
+    let Some(chinese) = chinese.next() else { return false };
+    let gap = |c: &char| matches!(c, ' ' | '\u{3000}' | '｜' | '|' | '/');
+    let han_side = |chars: &mut dyn Iterator<Item = char>| -> String {
+        chars.skip_while(gap).filter(|c| !gap(c)).take_while(|&c| is_han(c)).take(SIDE).collect()
+    };
+    let before: String = han_side(&mut doc.text[p.start..start].chars().rev()).chars().rev().collect();
+    let after = han_side(&mut doc.text[end..p.end].chars());
+    before.contains(chinese) || after.contains(chinese)
 }
 
 /// Whether the phrase at `start..end` stands in an entry of a reference list with no Chinese
@@ -789,7 +816,11 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if !has_function && tokens.len() > 1 && is_versioned(doc.slice(last.start, last.end)) {
         return;
     }
-    if credited(cx, p, left_k, i1) || site_name(doc, p, i0, i1) || reference_entry(doc, p, start, end) {
+    if credited(cx, p, left_k, i1)
+        || site_name(doc, p, i0, i1)
+        || reference_entry(doc, p, start, end)
+        || page_label(cx, p, start, end)
+    {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
