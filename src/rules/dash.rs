@@ -87,6 +87,7 @@ pub fn check(cx: &mut Context) {
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i)
+                        && !before_colon(doc, p, i)
                         && !code_comment(cx, p, body.start, i, &first_comment) =>
                 {
                     form(cx, i, "", Applicability::Safe)
@@ -105,6 +106,12 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
+}
+
+/// Whether a colon follows dash run `i`, past spaces: the dashes end a name or a label
+/// (`梦女人-- ： 真的有这样的男人`, a commenter's), and no dash stands before a colon.
+fn before_colon(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    doc.text[doc.runs[i].end..p.end].trim_start_matches([' ', '\u{3000}']).starts_with(['：', ':'])
 }
 
 /// Whether dash run `i` is one of a row of dash runs set apart by single spaces that holds
