@@ -199,7 +199,9 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         && (next.is_some_and(|n| n.is_mark('='))
             || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
                 && doc.slice(r.end, p.end).starts_with("命令")));
-    if listed || escape || (matches!(c, ':' | ';') && is_emoticon(doc, p, i)) {
+    // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
+    let roff_comment = c == '.' && doc.slice(r.end, p.end).starts_with("\\\"");
+    if listed || escape || roff_comment || (matches!(c, ':' | ';') && is_emoticon(doc, p, i)) {
         return;
     }
     let prev_cn = is_chinese_side(prev.as_ref());
