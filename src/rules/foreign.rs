@@ -692,10 +692,12 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
             || ((scope.computing || names_kind) && words.computing_terms.contains(w))
             || (!scope.capital && words.latin_names.contains(w))
     };
+    // (`xxx` hides what a text withholds, `蒙xxx号`: a placeholder, no English.)
     let stray = |(s, w): &(Shape, String)| {
         let n = w.chars().count();
         *s == Shape::Lower
             && !customary(w)
+            && !w.bytes().all(|b| b == b'x')
             && !(capitalised
                 && (words.english_function.contains(w.as_str()) || words.name_particles.contains(w.as_str())))
             && !words.name_particles.contains(w.as_str())

@@ -409,7 +409,21 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
         _ => return false,
     };
     let from = p.runs.start.max(close.saturating_sub(8));
-    let Some(open) = (from..close).rev().find(|&k| doc.runs[k].is_mark(opener)) else { return false };
+    // The mark that opens this one, past pairs inside (`（（略）精河项目经理部）`).
+    let mut depth = 0;
+    let open = (from..close).rev().find(|&k| {
+        let m = doc.runs[k].mark();
+        if m == doc.runs[close].mark() {
+            depth += doc.runs[k].chars;
+        } else if m == Some(opener) {
+            if depth < doc.runs[k].chars {
+                return true;
+            }
+            depth -= doc.runs[k].chars;
+        }
+        false
+    });
+    let Some(open) = open else { return false };
     let colon = |k: usize| {
         let r = doc.runs[k];
         r.chars == 1 && matches!(r.mark(), Some('：' | ':'))
@@ -430,11 +444,23 @@ fn opens_year(text: &str) -> bool {
 }
 
 /// Whether `text` opens with a field's label: one to six Han characters and a colon
-/// (`来源：`, `海拔情况：`, `下一篇:`).
+/// (`来源：`, `海拔情况：`, `下一篇:`), or its characters each set apart by a space as a form
+/// lays them out (`邮 编：`; not a name before a label, `田戈 责任编辑：`).
 fn is_label(text: &str) -> bool {
     const LABEL: usize = 6;
-    let han = text.chars().take_while(|&c| is_han(c)).count();
-    (1..=LABEL).contains(&han) && text.chars().nth(han).is_some_and(|c| matches!(c, '：' | ':'))
+    let Some(end) =
+        text.char_indices().take(2 * LABEL).find(|&(_, c)| !is_han(c) && c != ' ').map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let (label, colon) = text.split_at(end);
+    let parts = || label.split(' ');
+    colon.starts_with(['：', ':'])
+        && parts().all(|w| !w.is_empty())
+        && match parts().count() {
+            1 => (1..=LABEL).contains(&label.chars().count()),
+            n => n <= LABEL && parts().all(|w| w.chars().count() == 1),
+        }
 }
 
 /// Whether `text` opens with a list item's number: one or two digits set off by two spaces
