@@ -789,6 +789,15 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if at_para_start && right.is_some_and(|r| matches!(r.mark(), Some('-' | '—'))) {
         return;
     }
+    // … and so is a setting's name with the letter of its section after it, heading its entry
+    // in a manual page (`map to guest (G)这个选项只在……`, `create mode (S)`).
+    let tagged = |after: &str| {
+        let b = after.trim_start_matches(' ').as_bytes();
+        b.len() >= 3 && b[0] == b'(' && b[1].is_ascii_uppercase() && b[2] == b')'
+    };
+    if at_para_start && tagged(&doc.text[end..p.end]) {
+        return;
+    }
     // An original given with its translation after it, `veto right（否决权）`, also past
     // the marks that close a quoted sentence (`“i'm 'bout to cut it.（我要开始切了）”`), or
     // after the Chinese title of its work (`《罪人》the sinner`), is quoted on purpose, not

@@ -553,7 +553,9 @@ fn ellipsis(
         if !wrong {
             return None;
         }
-        if first == '…' && ends_ui_label(cx, p, i, j) {
+        // (One `…` after an ASCII comma goes on a list of code's, `"a", "b", … 等指示`.)
+        let listing = || prev_solid(doc, p, i).is_some_and(|k| doc.runs[k].is_mark(','));
+        if first == '…' && (ends_ui_label(cx, p, i, j) || listing()) {
             return None;
         }
         if first == '.' {
