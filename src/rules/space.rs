@@ -434,8 +434,15 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
     let words = |r: &Run| matches!(r.kind, Kind::Han | Kind::Latin | Kind::Digit | Kind::Space);
     let lo = p.runs.start.max(open.saturating_sub(VALUE_RUNS));
     let Some(k) = (lo..open).rev().find(|&k| !words(&doc.runs[k])) else { return false };
-    k + 1 < open && k > p.runs.start && colon(k) && doc.runs[k - 1].is_han() && doc.runs[k - 1].chars <= 6
+    k + 1 < open
+        && k > p.runs.start
+        && colon(k)
+        && doc.runs[k - 1].is_han()
+        && doc.runs[k - 1].chars as usize <= LABEL_HAN
 }
+
+/// The most Han characters of a field's label (`海拔情况：`, `投稿邮箱：`).
+const LABEL_HAN: usize = 6;
 
 /// Whether `text` opens with a year, its digits masked or not (`2018年`, `**** 年`).
 fn opens_year(text: &str) -> bool {
@@ -447,7 +454,7 @@ fn opens_year(text: &str) -> bool {
 /// (`来源：`, `海拔情况：`, `下一篇:`), or its characters each set apart by a space as a form
 /// lays them out (`邮 编：`; not a name before a label, `田戈 责任编辑：`).
 fn is_label(text: &str) -> bool {
-    const LABEL: usize = 6;
+    const LABEL: usize = LABEL_HAN;
     let Some(end) =
         text.char_indices().take(2 * LABEL).find(|&(_, c)| !is_han(c) && c != ' ').map(|(k, _)| k)
     else {
