@@ -91,8 +91,11 @@ pub fn check(cx: &mut Context) {
             // a quotation or a title, `宿迁网讯 “卷起裤脚……”`; and the space after that credit
             // before the lede, `江阴网讯（肖遥 丁燕） 日前`.
             let after_dateline = a.is_han() && before.ends_with(['电', '讯']);
+            // (A site's dateline may end with 消息 before its credit: `中国菏泽网消息 （通讯员
+            // 宋明磊）`.)
             let dateline = (after_dateline
                 && matches!(b.mark(), Some('（' | '(' | '“' | '《' | '【' | '「')))
+                || (before.ends_with("网消息") && b.is_mark('（'))
                 || credit_after_dateline(before);
             // A space before a list's bullet (`竟然…… ☆鼓掌！`) separates the items of a list
             // run into one line; one after it sets the item off (`■ 【亲子活动】`).
