@@ -448,11 +448,7 @@ fn bare_name(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope, gl
     if right_k.is_some_and(|k| before_computing_head(cx, k)) {
         return;
     }
-    if credited(cx, p, left_k, i1)
-        || site_name(doc, p, i0, i1)
-        || reference_entry(doc, p, start, end)
-        || page_label(cx, p, start, end)
-    {
+    if page_matter(cx, p, left_k, (i0, i1), (start, end)) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -525,11 +521,11 @@ fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
     const SIDE: usize = 8;
     let doc = cx.doc;
     let text = doc.slice(start, end);
-    let mut chinese = cx.catalog.words.page_labels.iter().filter_map(|l| {
+    let chinese = cx.catalog.words.page_labels.iter().find_map(|l| {
         let (english, chinese) = l.split_once('=')?;
         english.eq_ignore_ascii_case(text).then_some(chinese)
     });
-    let Some(chinese) = chinese.next() else { return false };
+    let Some(chinese) = chinese else { return false };
     let gap = |c: &char| matches!(c, ' ' | '\u{3000}' | '｜' | '|' | '/');
     let han_side = |chars: &mut dyn Iterator<Item = char>| -> String {
         chars.skip_while(gap).filter(|c| !gap(c)).take_while(|&c| is_han(c)).take(SIDE).collect()
@@ -827,11 +823,7 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if !has_function && tokens.len() > 1 && is_versioned(doc.slice(last.start, last.end)) {
         return;
     }
-    if credited(cx, p, left_k, i1)
-        || site_name(doc, p, i0, i1)
-        || reference_entry(doc, p, start, end)
-        || page_label(cx, p, start, end)
-    {
+    if page_matter(cx, p, left_k, (i0, i1), (start, end)) {
         return;
     }
     if runs_into_circled_digits(doc, i1, end) {
@@ -883,6 +875,23 @@ pub(crate) fn mentioned(cx: &Context, p: &Paragraph, i0: usize, i1: usize) -> bo
     let han = |k: Option<usize>| k.filter(|&k| doc.runs[k].is_han()).map(|k| doc.run_text(k));
     han(before).is_some_and(|t| words.mention_leads.iter().any(|w| t.ends_with(w)))
         || han(after).is_some_and(|t| words.mention_tails.iter().any(|w| t.starts_with(w)))
+}
+
+/// Whether the Latin of runs `i0..=i1` (bytes `start..end`, the solid run `left_k` before
+/// it) is the page's matter rather than words of the copy: a name credited, a site's name
+/// after a title, an entry of a reference list, a page's label beside its Chinese.
+fn page_matter(
+    cx: &Context,
+    p: &Paragraph,
+    left_k: Option<usize>,
+    (i0, i1): (usize, usize),
+    (start, end): (usize, usize),
+) -> bool {
+    let doc = cx.doc;
+    credited(cx, p, left_k, i1)
+        || site_name(doc, p, i0, i1)
+        || reference_entry(doc, p, start, end)
+        || page_label(cx, p, start, end)
 }
 
 /// Whether a phrase that ends at run `i1`, with the solid run `left_k` before it, is

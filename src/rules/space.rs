@@ -441,11 +441,11 @@ fn bracketed_value(doc: &Document, p: &Paragraph, close: usize) -> bool {
         && k > p.runs.start
         && colon(k)
         && doc.runs[k - 1].is_han()
-        && doc.runs[k - 1].chars as usize <= LABEL_HAN
+        && doc.runs[k - 1].chars as usize <= FIELD_LABEL_HAN
 }
 
 /// The most Han characters of a field's label (`海拔情况：`, `投稿邮箱：`).
-const LABEL_HAN: usize = 6;
+const FIELD_LABEL_HAN: usize = 6;
 
 /// Whether `text` opens with a year, its digits masked or not (`2018年`, `**** 年`).
 fn opens_year(text: &str) -> bool {
@@ -457,9 +457,8 @@ fn opens_year(text: &str) -> bool {
 /// (`来源：`, `海拔情况：`, `下一篇:`), or its characters each set apart by a space as a form
 /// lays them out (`邮 编：`; not a name before a label, `田戈 责任编辑：`).
 fn is_label(text: &str) -> bool {
-    const LABEL: usize = LABEL_HAN;
     let Some(end) =
-        text.char_indices().take(2 * LABEL).find(|&(_, c)| !is_han(c) && c != ' ').map(|(k, _)| k)
+        text.char_indices().take(2 * FIELD_LABEL_HAN).find(|&(_, c)| !is_han(c) && c != ' ').map(|(k, _)| k)
     else {
         return false;
     };
@@ -468,8 +467,8 @@ fn is_label(text: &str) -> bool {
     colon.starts_with(['：', ':'])
         && parts().all(|w| !w.is_empty())
         && match parts().count() {
-            1 => (1..=LABEL).contains(&label.chars().count()),
-            n => n <= LABEL && parts().all(|w| w.chars().count() == 1),
+            1 => (1..=FIELD_LABEL_HAN).contains(&label.chars().count()),
+            n => n <= FIELD_LABEL_HAN && parts().all(|w| w.chars().count() == 1),
         }
 }
 
