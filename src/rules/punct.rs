@@ -201,7 +201,29 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
                 && doc.slice(r.end, p.end).starts_with("命令")));
     // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
     let roff_comment = c == '.' && doc.slice(r.end, p.end).starts_with("\\\"");
-    if listed || escape || roff_comment || (matches!(c, ':' | ';') && is_emoticon(doc, p, i)) {
+    // `-?` after a word or a space on a technical page is the help option (`使用-h或-?选项`).
+    let option = c == '?'
+        && r.chars == 1
+        && prev.is_some_and(|r| r.is_mark('-') && r.chars == 1)
+        && i >= p.runs.start + 2
+        && matches!(doc.runs[i - 2].kind, Kind::Han | Kind::Space)
+        && cx.register().technical;
+    // A separator in a format a manual page spells out with placeholders, `[设备号]:节点号`,
+    // when its example in the same line shows it between values (`[0301]:1502`).
+    let template = c == ':'
+        && prev.is_some_and(|r| r.is_mark(']'))
+        && cx.register().technical
+        && doc
+            .slice(r.end, p.end)
+            .match_indices("]:")
+            .any(|(k, _)| doc.text.as_bytes().get(r.end + k + 2).is_some_and(u8::is_ascii_alphanumeric));
+    if listed
+        || escape
+        || roff_comment
+        || option
+        || template
+        || (matches!(c, ':' | ';') && is_emoticon(doc, p, i))
+    {
         return;
     }
     let prev_cn = is_chinese_side(prev.as_ref());
