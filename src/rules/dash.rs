@@ -76,7 +76,8 @@ pub fn check(cx: &mut Context) {
                     if (4..RULE_LINE).contains(&n)
                         && han_side
                         && !frames_label(doc, p, i)
-                        && !in_dash_row(doc, p, i) =>
+                        && !in_dash_row(doc, p, i)
+                        && !between_sentences(doc, p, i) =>
                 {
                     form(cx, i, "triple", Applicability::Unsafe)
                 }
@@ -112,6 +113,19 @@ pub fn check(cx: &mut Context) {
 /// (`梦女人-- ： 真的有这样的男人`, a commenter's), and no dash stands before a colon.
 fn before_colon(doc: &Document, p: &Paragraph, i: usize) -> bool {
     doc.text[doc.runs[i].end..p.end].trim_start_matches([' ', '\u{3000}']).starts_with(['：', ':'])
+}
+
+/// Whether a run of four dashes or more `i` stands between two sentences, after one's end
+/// and before another that runs to a clause mark (`……除外。————要想实现……，必须……`): a
+/// separator, not a 破折号. (After a sentence a short source closing the line, `。————鲁迅`,
+/// is a dash's work, and is reported.)
+fn between_sentences(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let after_end =
+        prev_solid(doc, p, i).is_some_and(|k| matches!(doc.runs[k].mark(), Some('。' | '！' | '？')));
+    let next = doc.text[doc.runs[i].end..p.end].trim_start_matches([' ', '\u{3000}', '?']);
+    after_end
+        && next.chars().next().is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+        && next.contains(['，', '。', '：', '；'])
 }
 
 /// Whether dash run `i` is one of a row of dash runs set apart by single spaces that holds
