@@ -521,18 +521,19 @@ fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
     const SIDE: usize = 8;
     let doc = cx.doc;
     let text = doc.slice(start, end);
-    let chinese = cx.catalog.words.page_labels.iter().find_map(|l| {
+    // The label's Chinese forms (an English label may have more than one entry).
+    let mut chinese = cx.catalog.words.page_labels.iter().filter_map(|l| {
         let (english, chinese) = l.split_once('=')?;
         english.eq_ignore_ascii_case(text).then_some(chinese)
     });
-    let Some(chinese) = chinese else { return false };
+    let Some(first) = chinese.next() else { return false };
     let gap = |c: &char| matches!(c, ' ' | '\u{3000}' | '｜' | '|' | '/');
     let han_side = |chars: &mut dyn Iterator<Item = char>| -> String {
         chars.skip_while(gap).filter(|c| !gap(c)).take_while(|&c| is_han(c)).take(SIDE).collect()
     };
     let before: String = han_side(&mut doc.text[p.start..start].chars().rev()).chars().rev().collect();
     let after = han_side(&mut doc.text[end..p.end].chars());
-    before.contains(chinese) || after.contains(chinese)
+    std::iter::once(first).chain(chinese).any(|c| before.contains(c) || after.contains(c))
 }
 
 /// Whether the phrase at `start..end` stands in an entry of a reference list with no Chinese
