@@ -27,6 +27,7 @@ pub fn check(cx: &mut Context) {
         let synopsis = std::cell::OnceCell::new();
         let bullets = std::cell::OnceCell::new();
         let diagram = std::cell::OnceCell::new();
+        let table_tab = std::cell::OnceCell::new();
         let mut i = p.runs.start;
         while i < p.runs.end {
             let r = doc.runs[i];
@@ -49,6 +50,10 @@ pub fn check(cx: &mut Context) {
                 && *diagram.get_or_init(|| is_diagram(doc, p))
             {
                 // The labels of a diagram drawn in characters keep its marks.
+            } else if matches!(c, ',' | ';' | ':' | '!')
+                && *table_tab.get_or_init(|| table_separator(doc, p)) == Some(c)
+            {
+                // A table's column separator.
             } else if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') {
                 halfwidth(cx, p, i, c);
             } else if c == '(' {
@@ -66,6 +71,18 @@ pub fn check(cx: &mut Context) {
             i += 1;
         }
     }
+}
+
+/// The column separator a manual page's table declares, `tab(:)`, when the extraction left
+/// the table's source in the line (`tab(:); c s l l.设备标志:含义 IFF_UP:接口正在运行.`): in
+/// the line that mark separates cells and is no punctuation of the text.
+fn table_separator(doc: &Document, p: &Paragraph) -> Option<char> {
+    let line = doc.slice(p.start, p.end);
+    line.match_indices("tab(").find_map(|(k, _)| {
+        let mut rest = line[k + 4..].chars();
+        let (c, close) = (rest.next()?, rest.next()?);
+        (close == ')' && c.is_ascii_punctuation()).then_some(c)
+    })
 }
 
 /// Whether a line is a diagram drawn in characters (a man page's chart of units, its lines
@@ -200,6 +217,11 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
                 && doc.slice(r.end, p.end).starts_with("命令")));
     // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
+    // On a technical page a `?` or `!` right before 命令 names the command (`同以上的?命令相同`).
+    let command = matches!(c, '?' | '!')
+        && r.chars == 1
+        && doc.slice(r.end, p.end).starts_with("命令")
+        && cx.register().technical;
     let roff_comment = c == '.' && doc.slice(r.end, p.end).starts_with("\\\"");
     // `-?` after a word or a space on a technical page is the help option (`使用-h或-?选项`).
     let option = c == '?'
@@ -219,6 +241,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
             .any(|(k, _)| doc.text.as_bytes().get(r.end + k + 2).is_some_and(u8::is_ascii_alphanumeric));
     if listed
         || escape
+        || command
         || roff_comment
         || option
         || template
