@@ -795,6 +795,14 @@ fn latin_phrase(cx: &mut Context, p: &Paragraph, tokens: &[Token], scope: Scope,
     if at_para_start && tagged(&doc.text[end..p.end]) {
         return;
     }
+    // … and so is an identifier joined by hyphens or underscores opening its line after a line
+    // that ends with a colon: an entry of the list of keywords that line announces
+    // (`允许如下关键字:⏎order-definition以下列行开始`).
+    let identifier = || doc.slice(start, end).contains(['-', '_']);
+    let listed = || doc.text[..p.start].trim_end_matches(['\n', '\r']).ends_with([':', '：']);
+    if at_para_start && tokens.len() == 1 && identifier() && listed() {
+        return;
+    }
     // An original given with its translation after it, `veto right（否决权）`, also past
     // the marks that close a quoted sentence (`“i'm 'bout to cut it.（我要开始切了）”`), or
     // after the Chinese title of its work (`《罪人》the sinner`), is quoted on purpose, not
