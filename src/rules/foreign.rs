@@ -515,7 +515,7 @@ fn bilingual_quotation(doc: &Document, p: &Paragraph, i0: usize, i1: usize) -> b
 /// Whether the phrase at `start..end` is a page's label in English beside its Chinese
 /// (words.toml, page_labels): the Han characters right before it or right after it, past
 /// spaces and a bar (`今日编辑｜editor`, `推 荐 阅 读good article`, `news新闻资讯`), hold
-/// the label's Chinese.
+/// the label's Chinese; or a gap of layout follows it.
 fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
     // The Han characters read on each side.
     const SIDE: usize = 8;
@@ -527,6 +527,19 @@ fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
         english.eq_ignore_ascii_case(text).then_some(chinese)
     });
     let Some(first) = chinese.next() else { return false };
+    // A label before a gap of layout (`有啥不一样original      阅读全文`) is the page's badge
+    // even without its Chinese beside it.
+    let gap_width: usize = doc.text[end..p.end]
+        .chars()
+        .map_while(|c| match c {
+            ' ' => Some(1),
+            '\u{3000}' => Some(2),
+            _ => None,
+        })
+        .sum();
+    if gap_width >= 4 {
+        return true;
+    }
     let gap = |c: &char| matches!(c, ' ' | '\u{3000}' | '｜' | '|' | '/');
     let han_side = |chars: &mut dyn Iterator<Item = char>| -> String {
         chars.skip_while(gap).filter(|c| !gap(c)).take_while(|&c| is_han(c)).take(SIDE).collect()
