@@ -388,7 +388,8 @@ fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> 
 /// after a word that chooses (`选择编辑 - 字段`, `打开右键菜单 - 选择`, or apart from it:
 /// `选择 窗口 - 打开文档的列表`, `选择“插入 - 函数”`), after a menu named (`右键菜单 - 删除行`),
 /// from a menu of the menu bar used (`使用插入 - 轴来插入`), or framed: in brackets
-/// (`(编辑 - 复制)`) or filling the line (`文件 - 页面预览。`).
+/// (`(编辑 - 复制)`, a chain of three as well: `(工作表 - 命名区域与表达式 - 定义)`) or filling
+/// the line (`文件 - 页面预览。`).
 fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     const CHOOSE: [&str; 4] = ["选择", "点击", "单击", "打开"];
     // The characters of a menu item: up to eight after a word that chooses, close before
@@ -430,9 +431,22 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     let pair = !l.linked_before
         && !l.linked_after
         && (((apart || framed) && fits(l.prev, 8) && fits(l.next, 8)) || (menu_named && fits(l.next, 6)));
+    // A path of short words that fills its brackets: `(工作表 - 命名区域与表达式 - 定义)`.
+    let bracketed = || {
+        let open =
+            before.rfind(['(', '（']).map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let close = after.find([')', '）']);
+        open.zip(close).is_some_and(|(o, c)| {
+            let inside = format!("{}{sep}{}", &before[o..], &after[..c]);
+            let part =
+                |s: &str| fits(s, 8) && !s.contains(|c: char| c.is_ascii() || super::common::is_cjk_punct(c));
+            inside.split(sep).all(part)
+        })
+    };
     (l.linked_before && short(l.prev))
         || (l.linked_after && short(l.next))
         || (chosen && short(l.next))
+        || ((l.linked_before || l.linked_after) && bracketed())
         || from_menu
         || bar_menu
         || pair
