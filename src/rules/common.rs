@@ -110,7 +110,8 @@ pub fn is_cjk_punct(c: char) -> bool {
 }
 
 /// What a forum's software writes around its posts, not copy, as spans in order: the
-/// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)`, and the size
+/// caption after an uploaded file's name, `图片.jpg (37.34 KB, 下载次数: 0)` (or with its
+/// numbers lost, `(. ， 下载次数: )`), and the size
 /// after an attachment's link, `下载附件 (254.61 KB)` (brackets included); the header of a
 /// quoted post, `【 在 someone 的大作中提到: 】`, and of a post,
 /// `someone (昵称) 于 (Wed Apr 25 18:37:38 2018) 提到:` (to the line's start); the footer of a
@@ -168,7 +169,10 @@ pub fn forum_boilerplate(text: &str) -> Vec<(usize, usize)> {
             "下载次数" | "downloads!" => {
                 let from = before(at, CAPTION.0);
                 let size = text[from..at].to_ascii_lowercase();
-                if size.contains("kb") || size.contains("mb") {
+                // (A caption whose numbers a scrape lost, `图片.jpg (. ， 下载次数: )`, keeps
+                // its shape: the count's colon right before the closing bracket.)
+                let lost = text[end..].trim_start_matches([':', ' ']).starts_with([')', '）']);
+                if size.contains("kb") || size.contains("mb") || lost {
                     out.extend(enclosed(at, end, &['(', '（'], &[')', '）'], CAPTION));
                 }
             }
