@@ -829,6 +829,16 @@ fn repeated(cx: &mut Context, p: &Paragraph, i: usize) -> usize {
     if runs.len() == 1 && runs[0].chars == 1 {
         return 1;
     }
+    // The thousands separators of a number whose digits a scrape lost, `数量为，，股`,
+    // `金额为，，.元`: before a decimal point, or after 为 or a colon before a unit.
+    if runs.len() == 1 && c == '，' {
+        let next_dot = doc.runs.get(j).is_some_and(|r| r.is_mark('.'));
+        let before = doc.text[p.start..start].chars().next_back();
+        let states = matches!(before, Some('为' | '：' | ':'));
+        if next_dot || (states && before_unit(cx, j - 1)) {
+            return 1;
+        }
+    }
     // Keep the strongest mark: 。 over ；：，、.
     let rank = |c: char| match c {
         '。' => 4,
