@@ -2,7 +2,7 @@
 //! a sentence (those inside a foreign name are name/space's), and the house style for
 //! spaces between Han and Latin letters or digits.
 
-use super::common::{frames_label, is_bullet, is_cjk_punct, is_han, is_headline};
+use super::common::{frames_label, is_bullet, is_cjk_punct, is_han, is_headline, RULE_LINE};
 use super::name;
 use super::{Context, HanLatin};
 use crate::diagnostic::{Applicability, Fix};
@@ -118,8 +118,12 @@ pub fn check(cx: &mut Context) {
             let subheading = r.chars == 2
                 && a.mark().is_some_and(|m| matches!(m, '”' | '》' | '）' | '】'))
                 && ends_subheading(before);
+            // A row of dots drawn across the page (`··········  汽车年检的初衷`) is a separator
+            // run into the text when its line breaks were lost, not punctuation.
+            let drawn = [a, b].iter().any(|x| x.is_mark('·') && x.chars >= RULE_LINE);
             if hyphen
                 || blank
+                || drawn
                 || framed
                 || numbered
                 || english_mark
