@@ -296,7 +296,8 @@ fn is_layout(space: &str, before: &str, next: Option<char>) -> bool {
     // reports the mark; after a letter it is code's, `（x!） ：`.)
     let halfwidth_end =
         closed.strip_suffix(['?', '!']).is_some_and(|s| s.chars().next_back().is_some_and(|c| !c.is_ascii()));
-    let sentence_end = !goes_on && (closed.ends_with(['。', '！', '？', '…']) || halfwidth_end);
+    // (So does the full-width full stop `．` that some translations write for 。.)
+    let sentence_end = !goes_on && (closed.ends_with(['。', '．', '！', '？', '…']) || halfwidth_end);
     // Letter-spaced decoration, `·  专  ·  属  ·`: one character between runs of spaces.
     // (The last word is one character: it is there, and a space or the start before it.)
     let mut last = before.trim_end().chars().rev();
