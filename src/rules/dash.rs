@@ -42,6 +42,8 @@ pub fn check(cx: &mut Context) {
         let mut taken = 0;
         // The first `--` of the line that opens an SQL comment, found on first need.
         let first_comment = std::cell::OnceCell::new();
+        // Whether the line is a headline (no sentence end), read once on first need.
+        let headline = std::cell::OnceCell::new();
         for i in doc.runs_where(p.runs.clone(), dash) {
             if speech_dashes.contains(&i) || i < taken {
                 continue;
@@ -102,7 +104,7 @@ pub fn check(cx: &mut Context) {
                     form(cx, i, "", Applicability::Unsafe)
                 }
                 ('─', 1) if between_han(cx, p, i) => form(cx, i, "", Applicability::Unsafe),
-                ('-', 1) => spaced_hyphen(cx, p, i),
+                ('-', 1) => spaced_hyphen(cx, p, i, &headline),
                 _ => {}
             }
         }
@@ -362,14 +364,16 @@ fn last_chars(s: &str, n: usize) -> &str {
     &s[s.char_indices().rev().nth(n - 1).map_or(0, |(at, _)| at)..]
 }
 
+/// The first `n` characters of `s` (all of it if shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(at, _)| at)]
+}
+
 /// The parts read are at most a few characters long, so each side is read for `REACH`
 /// characters only (a longer part is not short to any caller): the cost stays linear on a
 /// long line of separators.
 fn links<'t>(before: &'t str, after: &'t str, sep: &str, edge: impl Fn(char) -> bool) -> Links<'t> {
-    let (before, after) = (
-        last_chars(before, REACH),
-        &after[..after.char_indices().nth(REACH).map_or(after.len(), |(at, _)| at)],
-    );
+    let (before, after) = (last_chars(before, REACH), first_chars(after, REACH));
     let edge_end = before.char_indices().rev().find(|&(_, c)| edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let sep_end = before.rfind(sep).map_or(0, |i| i + sep.len());
     let prev_start = edge_end.max(sep_end);
@@ -432,7 +436,9 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
         && !l.linked_after
         && (((apart || framed) && fits(l.prev, 8) && fits(l.next, 8)) || (menu_named && fits(l.next, 6)));
     // A path of short words that fills its brackets: `(工作表 - 命名区域与表达式 - 定义)`.
+    // (Read within `REACH` characters on each side: a path is short.)
     let bracketed = || {
+        let (before, after) = (last_chars(before, REACH), first_chars(after, REACH));
         let open =
             before.rfind(['(', '（']).map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8));
         let close = after.find([')', '）']);
@@ -531,7 +537,7 @@ fn chain(cx: &Context, p: &Paragraph, i: usize) -> bool {
 }
 
 /// ` - ` between Chinese clauses.
-fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
+fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize, headline: &std::cell::OnceCell<bool>) {
     let doc = cx.doc;
     let spaced = prev_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space)
         && next_run(doc, p, i).is_some_and(|r| r.kind == Kind::Space);
@@ -567,7 +573,7 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize) {
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).
     if title_tail(doc, p, i).is_some()
-        || is_headline(doc, p)
+        || *headline.get_or_init(|| is_headline(doc, p))
         || is_age(before)
         || in_definition_list(doc, p, i)
     {

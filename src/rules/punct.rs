@@ -232,13 +232,11 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         && cx.register().technical;
     // A separator in a format a manual page spells out with placeholders, `[设备号]:节点号`,
     // when its example in the same line shows it between values (`[0301]:1502`).
-    let template = c == ':'
-        && prev.is_some_and(|r| r.is_mark(']'))
-        && cx.register().technical
-        && doc
-            .slice(r.end, p.end)
-            .match_indices("]:")
-            .any(|(k, _)| doc.text.as_bytes().get(r.end + k + 2).is_some_and(u8::is_ascii_alphanumeric));
+    // (The example is looked for in the 200 bytes after the mark.)
+    let template = c == ':' && prev.is_some_and(|r| r.is_mark(']')) && cx.register().technical && {
+        let ahead = &doc.text.as_bytes()[r.end..p.end.min(r.end + 200)];
+        ahead.windows(3).any(|w| w[0] == b']' && w[1] == b':' && w[2].is_ascii_alphanumeric())
+    };
     if listed
         || escape
         || command
