@@ -302,6 +302,10 @@ fn long_lines_cost_linear_time() {
     assert_linear("quoted menu labels", |n| "「数据 - 排序...」中“...”按钮".repeat(n), n);
     assert_linear("route frames", |n| "： —地名— 中".repeat(n), n);
     assert_linear("spaced hyphens", |n| "中 - 文".repeat(n), n);
+    assert_linear("spaced hyphens between long parts", |n| "命名区域与表达式 - ".repeat(n), n);
+    assert_linear("spaced hyphens after an open bracket", |n| "（命名区域与表达式 - ".repeat(n), n);
+    assert_linear("format separators on a technical page", |n| "see man page [设备号]:节点号 ".repeat(n), n);
+    assert_linear("dashes between sentences", |n| "。————要想实现".repeat(n), n);
     assert_linear("menu paths in corner brackets", |n| "「数据 - 排序」中".repeat(n), n);
     assert_linear("spaces after closing brackets", |n| "中） ".repeat(n), n);
     assert_linear("spaces after notes opened once", |n| format!("（{}", "中中） ".repeat(n)), n);
