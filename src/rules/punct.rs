@@ -216,12 +216,12 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         && (next.is_some_and(|n| n.is_mark('='))
             || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
                 && doc.slice(r.end, p.end).starts_with("命令")));
-    // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
     // On a technical page a `?` or `!` right before 命令 names the command (`同以上的?命令相同`).
     let command = matches!(c, '?' | '!')
         && r.chars == 1
         && doc.slice(r.end, p.end).starts_with("命令")
         && cx.register().technical;
+    // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
     let roff_comment = c == '.' && doc.slice(r.end, p.end).starts_with("\\\"");
     // `-?` after a word or a space on a technical page is the help option (`使用-h或-?选项`).
     let option = c == '?'
