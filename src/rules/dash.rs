@@ -501,6 +501,23 @@ fn in_definition_list(doc: &crate::document::Document, p: &Paragraph, i: usize) 
         .any(shaped)
 }
 
+/// Whether the spaced hyphen of run `i` parts the two short words of a breadcrumb in square
+/// brackets, a page's section and site (`[ 资讯 - 牛车网 ]`); an aside in round brackets
+/// with a dash is prose (`(映射后 - 参见code_x)`).
+fn in_breadcrumb(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let word = |s: &str| {
+        let s = s.trim_matches([' ', '\u{3000}']);
+        !s.is_empty() && s.chars().count() <= 8 && s.chars().all(super::common::is_han)
+    };
+    let before = last_chars(&doc.text[p.start..doc.runs[i].start], REACH);
+    let after = first_chars(&doc.text[doc.runs[i].end..p.end], REACH);
+    let open = before
+        .rfind(['[', '【'])
+        .map(|k| &before[k + before[k..].chars().next().map_or(1, char::len_utf8)..]);
+    let close = after.find([']', '】']).map(|k| &after[..k]);
+    open.zip(close).is_some_and(|(b, a)| word(b) && word(a))
+}
+
 /// What follows dash run `i` to the end of its line, if it is a short tail without
 /// punctuation: a site's name after a page title (`标题 - 网站名`, `……只为找手机…--社会新闻-东方网`).
 fn title_tail<'d>(doc: &'d crate::document::Document, p: &Paragraph, i: usize) -> Option<&'d str> {
@@ -573,6 +590,7 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize, headline: &std::cell
     // breadcrumb), is a title separator; so is the one after the age of a search result
     // (`19小时前 - …`).
     if title_tail(doc, p, i).is_some()
+        || in_breadcrumb(doc, p, i)
         || *headline.get_or_init(|| is_headline(doc, p))
         || is_age(before)
         || in_definition_list(doc, p, i)
