@@ -115,8 +115,11 @@ pub fn check(cx: &mut Context) {
             // Two spaces after a closing mark that ends a label set off the same way after a
             // sentence (`磨刀霍霍”。  厉兵秣马第一集团“磨刀霍霍”  2014年的冠军`): the line
             // breaks around a subheading, lost when the lines were joined.
+            // (So do the two spaces after a subheading of plain words before the quotation
+            // that opens the next paragraph: `决心。  激发创新活力  “要改善……`.)
             let subheading = r.chars == 2
-                && a.mark().is_some_and(|m| matches!(m, '”' | '》' | '）' | '】'))
+                && (a.mark().is_some_and(|m| matches!(m, '”' | '》' | '）' | '】'))
+                    || (a.is_han() && b.mark().is_some_and(|m| matches!(m, '“' | '《' | '【' | '（'))))
                 && ends_subheading(before);
             // A row of dots drawn across the page (`··········  汽车年检的初衷`) is a separator
             // run into the text when its line breaks were lost, not punctuation.
