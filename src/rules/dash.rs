@@ -438,15 +438,10 @@ fn menu_path(before: &str, after: &str, sep: &str) -> bool {
     // A path of short words that fills its brackets: `(工作表 - 命名区域与表达式 - 定义)`.
     // (Read within `REACH` characters on each side: a path is short.)
     let bracketed = || {
-        let (before, after) = (last_chars(before, REACH), first_chars(after, REACH));
-        let open =
-            before.rfind(['(', '（']).map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8));
-        let close = after.find([')', '）']);
-        open.zip(close).is_some_and(|(o, c)| {
-            let inside = format!("{}{sep}{}", &before[o..], &after[..c]);
+        bracketed_sides(before, after, ['(', '（'], [')', '）']).is_some_and(|(b, a)| {
             let part =
                 |s: &str| fits(s, 8) && !s.contains(|c: char| c.is_ascii() || super::common::is_cjk_punct(c));
-            inside.split(sep).all(part)
+            format!("{b}{sep}{a}").split(sep).all(part)
         })
     };
     (l.linked_before && short(l.prev))
@@ -509,13 +504,23 @@ fn in_breadcrumb(doc: &Document, p: &Paragraph, i: usize) -> bool {
         let s = s.trim_matches([' ', '\u{3000}']);
         !s.is_empty() && s.chars().count() <= 8 && s.chars().all(super::common::is_han)
     };
-    let before = last_chars(&doc.text[p.start..doc.runs[i].start], REACH);
-    let after = first_chars(&doc.text[doc.runs[i].end..p.end], REACH);
-    let open = before
-        .rfind(['[', '【'])
-        .map(|k| &before[k + before[k..].chars().next().map_or(1, char::len_utf8)..]);
-    let close = after.find([']', '】']).map(|k| &after[..k]);
-    open.zip(close).is_some_and(|(b, a)| word(b) && word(a))
+    let (before, after) = (&doc.text[p.start..doc.runs[i].start], &doc.text[doc.runs[i].end..p.end]);
+    bracketed_sides(before, after, ['[', '【'], [']', '】']).is_some_and(|(b, a)| word(b) && word(a))
+}
+
+/// What stands inside a pair of brackets around a separator between `before` and `after`:
+/// the text after the last opening mark of `open` before it and up to the first closing
+/// mark of `close` after it, each looked for within `REACH` characters.
+fn bracketed_sides<'t>(
+    before: &'t str,
+    after: &'t str,
+    open: [char; 2],
+    close: [char; 2],
+) -> Option<(&'t str, &'t str)> {
+    let (before, after) = (last_chars(before, REACH), first_chars(after, REACH));
+    let o = before.rfind(open).map(|k| k + before[k..].chars().next().map_or(1, char::len_utf8))?;
+    let c = after.find(close)?;
+    Some((&before[o..], &after[..c]))
 }
 
 /// What follows dash run `i` to the end of its line, if it is a short tail without

@@ -522,11 +522,19 @@ fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
     let doc = cx.doc;
     let text = doc.slice(start, end);
     // The label's Chinese forms (an English label may have more than one entry).
-    let mut chinese = cx.catalog.words.page_labels.iter().filter_map(|l| {
-        let (english, chinese) = l.split_once('=')?;
-        english.eq_ignore_ascii_case(text).then_some(chinese)
-    });
-    let Some(first) = chinese.next() else { return false };
+    let mut chinese = cx
+        .catalog
+        .words
+        .page_labels
+        .iter()
+        .filter_map(|l| {
+            let (english, chinese) = l.split_once('=')?;
+            english.eq_ignore_ascii_case(text).then_some(chinese)
+        })
+        .peekable();
+    if chinese.peek().is_none() {
+        return false;
+    }
     // A label before a gap of layout (`有啥不一样original      阅读全文`) is the page's badge
     // even without its Chinese beside it.
     let gap_width: usize = doc.text[end..p.end]
@@ -546,7 +554,7 @@ fn page_label(cx: &Context, p: &Paragraph, start: usize, end: usize) -> bool {
     };
     let before: String = han_side(&mut doc.text[p.start..start].chars().rev()).chars().rev().collect();
     let after = han_side(&mut doc.text[end..p.end].chars());
-    std::iter::once(first).chain(chinese).any(|c| before.contains(c) || after.contains(c))
+    chinese.any(|c| before.contains(c) || after.contains(c))
 }
 
 /// Whether the phrase at `start..end` stands in an entry of a reference list with no Chinese

@@ -205,22 +205,19 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
     if quoted('“', '”') || quoted('「', '」') || quoted('‘', '’') || quoted('（', '）') {
         return;
     }
-    // … and so is one listed among symbols, `(@、&、<、>、!)`; `!=` is an operator, and a `!`
-    // that opens a line or follows `:` before 命令 is the shell-escape command (`:!命令`).
+    // … and so is one listed among symbols, `(@、&、<、>、!)`; `!=` is an operator.
     let listed = prev.is_some_and(|r| r.is_mark('、'))
         && i >= p.runs.start + 2
         && !doc.runs[i - 2].is_han()
         && next.is_some_and(|r| matches!(r.mark(), Some('、' | '）' | ')')));
-    let escape = c == '!'
-        && r.chars == 1
-        && (next.is_some_and(|n| n.is_mark('='))
-            || (prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':'))
-                && doc.slice(r.end, p.end).starts_with("命令")));
-    // On a technical page a `?` or `!` right before 命令 names the command (`同以上的?命令相同`).
-    let command = matches!(c, '?' | '!')
-        && r.chars == 1
+    let operator = c == '!' && r.chars == 1 && next.is_some_and(|n| n.is_mark('='));
+    // A `!` right before 命令 that opens a line or follows `:` is the shell-escape command
+    // (`:!命令`); on a technical page a `?` or `!` there names a command wherever it stands
+    // (`同以上的?命令相同`).
+    let command = r.chars == 1
         && doc.slice(r.end, p.end).starts_with("命令")
-        && cx.register().technical;
+        && ((c == '!' && prev.is_none_or(|r| r.kind == Kind::Space || r.is_mark(':')))
+            || (matches!(c, '?' | '!') && cx.register().technical));
     // A roff comment's marker left in a manual page's text, `部分.\"`, is code's.
     let roff_comment = c == '.' && doc.slice(r.end, p.end).starts_with("\\\"");
     // `-?` after a word or a space on a technical page is the help option (`使用-h或-?选项`).
@@ -238,7 +235,7 @@ fn halfwidth(cx: &mut Context, p: &Paragraph, i: usize, c: char) {
         ahead.windows(3).any(|w| w[0] == b']' && w[1] == b':' && w[2].is_ascii_alphanumeric())
     };
     if listed
-        || escape
+        || operator
         || command
         || roff_comment
         || option
