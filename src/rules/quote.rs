@@ -666,8 +666,8 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             if matches!(c, '.' | '…') {
                 // An excerpt the page cut short (`再...阅读详情`): what it left open was
                 // cut with it.
-                if cuts_excerpt(cx, p, r) {
-                    while b.stack.last().is_some_and(|o| o.at >= p.start) {
+                if let Some(from) = cuts_excerpt(cx, p, r) {
+                    while b.stack.last().is_some_and(|o| o.at >= from) {
                         let o = b.stack.pop().expect("an open mark");
                         b.forget(o.at);
                     }
@@ -752,11 +752,29 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     }
 }
 
-/// Whether ellipsis dots `r` end an excerpt that a page cut short: a link to the whole
-/// text follows them (`...阅读详情`, `…[详细]`).
-fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> bool {
+/// If ellipsis dots `r` end an excerpt that a page cut short, where the cut text begins:
+/// the paragraph, when a link to the whole text follows them (`...阅读详情`, `…[详细]`);
+/// the headline before them (at most `ITEM` bytes, after the last sentence end), when the
+/// number of the next item of a list of cut headlines does (`反映“污水直排成堆浐...3.胡和平`;
+/// not `……5.`, an ellipsis in a quoted list).
+fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<usize> {
+    const ITEM: usize = 120;
     let rest = &cx.doc.text[r.end..p.end];
-    (r.chars >= 2 || r.is_mark('…')) && cx.catalog.words.excerpt_cuts.iter().any(|w| rest.starts_with(w))
+    if (r.chars >= 2 || r.is_mark('…')) && cx.catalog.words.excerpt_cuts.iter().any(|w| rest.starts_with(w))
+    {
+        return Some(p.start);
+    }
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let next_item = (1..=2).contains(&digits) && rest[digits..].starts_with(['.', '、', '．']);
+    if !(r.is_mark('.') && r.chars >= 3 && next_item) {
+        return None;
+    }
+    let mut from = r.start.saturating_sub(ITEM).max(p.start);
+    while !cx.doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let headline = &cx.doc.text[from..r.start];
+    Some(headline.rfind(['。', '！', '？']).map_or(from, |k| from + k))
 }
 
 /// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
