@@ -516,10 +516,11 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             // (`{command "&New" {} "建立一个新文档"}`, `p{font-family: "微软雅黑"}`). Or an
             // English line's own quotes around Chinese strings.
             let close = *last_close.get_or_insert_with(|| last_brace_close(&text[p.start..p.end]) + p.start);
-            // Technical writing quotes what to type in straight quotes (`加上 "--"。`): a
-            // literal, not a quotation, unless Chinese stands inside.
+            // Writing with computing signs quotes what to type in straight quotes (`加上 "--"。`,
+            // `区域是 "$Sheet1.$B$3:$B$14"`): a literal, not a quotation, unless Chinese
+            // stands inside.
             // So is what stands in corner brackets, a literal already (`输入「"Total for "@」`).
-            let literal = !has_han && (cx.register().technical || prev_char(a) == Some('「'));
+            let literal = !has_han && (cx.register().computing || prev_char(a) == Some('「'));
             let own = literal
                 || (braces > 0 && close > b)
                 || (q == '"' && *english.get_or_insert_with(|| english_around_quotes(&text[p.start..p.end])));
