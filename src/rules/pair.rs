@@ -111,7 +111,7 @@ fn close(
     // opening one is buried deeper is reported as unopened, and the cost stays linear.
     let floor = stack.len().saturating_sub(MAX_SEARCH);
     let Some(k) = stack[floor..].iter().rposition(|o| same_family(o.ch, c)).map(|k| k + floor) else {
-        if !(matches!(c, '）' | '】') && is_list_number(cx, p, run)) {
+        if !(matches!(c, '）' | '】') && is_list_number(cx, p, run) || separator(cx, c, run)) {
             stray(cx, at, c, "unopened");
         }
         return;
@@ -198,6 +198,12 @@ fn empty(cx: &mut Context, start: usize, end: usize) {
 }
 
 /// `1）`, `a)`, `三）` opening a list item: a closing bracket with no opening one.
+/// A lone 〉 after a space: the separator of a page's path, a column's name before its
+/// headline (`随手拍 连心桥 〉"僵尸车"长期占道`), as `>` would be.
+fn separator(cx: &Context, c: char, run: usize) -> bool {
+    c == '〉' && run > 0 && cx.doc.runs[run - 1].kind == Kind::Space
+}
+
 fn is_list_number(cx: &Context, p: &Paragraph, run: usize) -> bool {
     let doc = cx.doc;
     if run == p.runs.start {
