@@ -576,8 +576,13 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize, headline: &std::cell
     }
     let before = &doc.text[p.start..doc.runs[i - 1].start];
     // The hyphen named, not used: the minus key (`按 + 或 - 键`), one of symbols listed
-    // (`输入 * 或 - 以开始`).
-    let listed = before.strip_suffix(['或', '和']).map(str::trim_end).and_then(|b| b.chars().next_back());
+    // (`输入 * 或 - 以开始`) or set against another (`使用 + 而不是 - 使得`).
+    const LINKS: [&str; 6] = ["或", "和", "或者", "而不是", "而非", "不是"];
+    let listed = LINKS
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map(str::trim_end)
+        .and_then(|b| b.chars().next_back());
     if doc.text[doc.runs[i + 1].end..p.end].starts_with('键')
         || listed.is_some_and(|c| c.is_ascii_punctuation())
     {
