@@ -21,7 +21,8 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 }
 
 /// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
-/// sentence (its last mark is not 。！？), the next line is not blank, and the next line's
+/// sentence (its last mark is not 。, nor ！ or ？ after more than a verse's line), the next
+/// line is not blank, and the next line's
 /// first mark of the pair that it does not pair itself is a closing one (`is_close`), not
 /// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80
 /// columns) and a title broken over two lines carry a quotation or a bracket across the
@@ -29,6 +30,9 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 /// Lines between that hold no mark of the pair and end no sentence are passed over, seven
 /// at most: a manual's sentence broken at every piece of code cut out of it
 /// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
+/// The characters of a line set as a verse's, at most (see `wraps_to_close`).
+const VERSE_LINE: u32 = 12;
+
 pub fn wraps_to_close(
     doc: &Document,
     pi: usize,
@@ -38,9 +42,15 @@ pub fn wraps_to_close(
     const MAX_LINES: usize = 8;
     for at in pi..pi + MAX_LINES {
         let p = &doc.paragraphs[at];
-        let Some(last) = doc.trimmed_runs(p).last() else { return false };
-        if matches!(doc.runs[last].mark(), Some('。' | '！' | '？' | '!' | '?')) {
-            return false;
+        let trimmed = doc.trimmed_runs(p);
+        let Some(last) = trimmed.clone().last() else { return false };
+        // A verse's line may exclaim or ask (`“你就这么教我，⏎你还嗷嗷喊！⏎…⏎我啥都不会
+        // 了！”`): a short line's ！ or ？ ends no quotation.
+        let verse = || doc.runs[trimmed.clone()].iter().map(|r| r.chars).sum::<u32>() <= VERSE_LINE;
+        match doc.runs[last].mark() {
+            Some('。' | '!' | '?') => return false,
+            Some('！' | '？') if !verse() => return false,
+            _ => {}
         }
         let Some(next) = doc.paragraphs.get(at + 1) else { return false };
         // The next line's marks of the pair, in order; pairs it opens and closes itself
