@@ -90,7 +90,7 @@ pub fn check(cx: &mut Context) {
                         && !site_tail(doc, p, i)
                         && !is_long_option(cx, p, i)
                         && !is_arrow(cx, p, i)
-                        && !before_colon(doc, p, i)
+                        && !by_colon(doc, p, i)
                         && !code_comment(cx, p, body.start, i, &first_comment) =>
                 {
                     form(cx, i, "", Applicability::Safe)
@@ -111,10 +111,13 @@ pub fn check(cx: &mut Context) {
     }
 }
 
-/// Whether a colon follows dash run `i`, past spaces: the dashes end a name or a label
-/// (`梦女人-- ： 真的有这样的男人`, a commenter's), and no dash stands before a colon.
-fn before_colon(doc: &Document, p: &Paragraph, i: usize) -> bool {
-    doc.text[doc.runs[i].end..p.end].trim_start_matches([' ', '\u{3000}']).starts_with(['：', ':'])
+/// Whether a colon stands right before or after dash run `i`, past spaces: the dashes end
+/// a name or a label (`梦女人-- ： 真的有这样的男人`, a commenter's), or stand for a field's
+/// lost value (`发布时间:--原标题`, `订购热线:--，`); no dash stands next to a colon.
+fn by_colon(doc: &Document, p: &Paragraph, i: usize) -> bool {
+    let spaces = [' ', '\u{3000}'];
+    doc.text[doc.runs[i].end..p.end].trim_start_matches(spaces).starts_with(['：', ':'])
+        || doc.text[p.start..doc.runs[i].start].trim_end_matches(spaces).ends_with(['：', ':'])
 }
 
 /// Whether a run of four dashes or more `i` stands between two sentences, after one's end
