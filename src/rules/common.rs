@@ -30,6 +30,15 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
 /// Lines between that hold no mark of the pair and end no sentence are passed over, seven
 /// at most: a manual's sentence broken at every piece of code cut out of it
 /// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
+/// Whether line `p` ends cut short: in two to six ASCII dots, the way a page cuts a
+/// headline or an excerpt it lists (`动漫短视频《小鲁哥大新..`, `“互联...`). A bracket or a
+/// quotation it left open was cut with it.
+pub fn ends_cut(doc: &Document, p: &Paragraph) -> bool {
+    doc.trimmed_runs(p)
+        .last()
+        .is_some_and(|k| doc.runs[k].is_mark('.') && (2..=6).contains(&doc.runs[k].chars))
+}
+
 /// The characters of a line set as a verse's, at most (see `wraps_to_close`).
 const VERSE_LINE: u32 = 12;
 

@@ -1,7 +1,7 @@
 //! pair/*: brackets and title marks — unmatched, opened full-width and closed
 //! half-width, 《 nested directly in 《》, and pairs left empty after an edit.
 
-use super::common::{escaped, wraps_to_close};
+use super::common::{ends_cut, escaped, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix, Label};
 use crate::document::Paragraph;
@@ -81,6 +81,10 @@ pub fn check(cx: &mut Context) {
             && wraps_to_close(doc, pi, |c| closer_of(c).is_some(), |c| opener_of(c).is_some())
         {
             continue;
+        }
+        // A line cut short cut the innermost bracket it left open (see `ends_cut`).
+        if ends_cut(doc, p) && stack.last().is_some_and(|o| o.at >= p.start) {
+            stack.pop();
         }
         for o in stack.drain(..) {
             stray(cx, o.at, o.ch, "unclosed");

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::common::{in_formula, is_han, mark_name, next_solid, prev_solid, wraps_to_close};
+use super::common::{ends_cut, in_formula, is_han, mark_name, next_solid, prev_solid, wraps_to_close};
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -667,8 +667,11 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
             if matches!(c, '.' | '…') {
                 // An excerpt the page cut short (`再...阅读详情`): what it left open was
                 // cut with it.
-                if let Some(from) = cuts_excerpt(cx, p, r) {
-                    while b.stack.last().is_some_and(|o| o.at >= from) {
+                if let Some((from, most)) = cuts_excerpt(cx, p, r) {
+                    for _ in 0..most {
+                        if b.stack.last().is_none_or(|o| o.at < from) {
+                            break;
+                        }
                         let o = b.stack.pop().expect("an open mark");
                         b.forget(o.at);
                     }
@@ -753,17 +756,22 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
     }
 }
 
-/// If ellipsis dots `r` end an excerpt that a page cut short, where the cut text begins:
-/// the paragraph, when a link to the whole text follows them (`...阅读详情`, `…[详细]`);
-/// the headline before them (at most `ITEM` bytes, after the last sentence end), when the
-/// number of the next item of a list of cut headlines does (`反映“污水直排成堆浐...3.胡和平`;
-/// not `……5.`, an ellipsis in a quoted list).
-fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<usize> {
+/// If ellipsis dots `r` end an excerpt that a page cut short, where the cut text begins and
+/// how many of the quotations open there it cut: the paragraph and all, when a link to the
+/// whole text follows the dots (`...阅读详情`, `…[详细]`); the headline before them (at most
+/// `ITEM` bytes, after the last sentence end) and all, when the number of the next item of
+/// a list of cut headlines does (`反映“污水直排成堆浐...3.胡和平`; not `……5.`, an ellipsis in
+/// a quoted list); the paragraph and the innermost one, when they end the line (`“互联...`,
+/// see `ends_cut`; `“吃鸡装备“手拿长枪...` still opens one too many).
+fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> {
     const ITEM: usize = 120;
     let rest = &cx.doc.text[r.end..p.end];
     if (r.chars >= 2 || r.is_mark('…')) && cx.catalog.words.excerpt_cuts.iter().any(|w| rest.starts_with(w))
     {
-        return Some(p.start);
+        return Some((p.start, usize::MAX));
+    }
+    if rest.trim().is_empty() && ends_cut(cx.doc, p) {
+        return Some((p.start, 1));
     }
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let next_item = (1..=2).contains(&digits) && rest[digits..].starts_with(['.', '、', '．']);
@@ -775,7 +783,7 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<usize> {
         from += 1;
     }
     let headline = &cx.doc.text[from..r.start];
-    Some(headline.rfind(['。', '！', '？']).map_or(from, |k| from + k))
+    Some((headline.rfind(['。', '！', '？']).map_or(from, |k| from + k), usize::MAX))
 }
 
 /// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
