@@ -230,5 +230,5 @@ fn is_list_number(cx: &Context, p: &Paragraph, run: usize) -> bool {
         return false;
     }
     let before = doc.text[p.start..prev.start].trim_end();
-    before.is_empty() || before.ends_with(['。', '；', '：', '！', '？', ';', ':'])
+    before.is_empty() || before.ends_with(['。', '；', '：', '！', '？', ';', ':', '?', '!'])
 }

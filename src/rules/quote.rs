@@ -762,7 +762,7 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
 /// `ITEM` bytes, after the last sentence end) and all, when the number of the next item of
 /// a list of cut headlines does (`反映“污水直排成堆浐...3.胡和平`; not `……5.`, an ellipsis in
 /// a quoted list); the paragraph and the innermost one, when they end the line (`“互联...`,
-/// see `ends_cut`; `“吃鸡装备“手拿长枪...` still opens one too many).
+/// see `ends_cut`; `“吃鸡装备“手拿长枪...` still opens one too many) or right follow it.
 fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> {
     const ITEM: usize = 120;
     let rest = &cx.doc.text[r.end..p.end];
@@ -770,7 +770,12 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> 
     {
         return Some((p.start, usize::MAX));
     }
-    if rest.trim().is_empty() && ends_cut(cx.doc, p) {
+    // Dots right after an opening mark, no closing one after them before the next opening
+    // one (`全力做好“创园”和“...宁陕县召开`): a headline cut as its quotation began; not
+    // a quotation whose first words were left out (`“...而为日本帝国主义所称快”`).
+    let right_after_open = cx.doc.text[p.start..r.start].ends_with('“')
+        && rest.find(['“', '”']).is_none_or(|k| rest[k..].starts_with('“'));
+    if rest.trim().is_empty() && ends_cut(cx.doc, p) || r.is_mark('.') && r.chars >= 3 && right_after_open {
         return Some((p.start, 1));
     }
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
