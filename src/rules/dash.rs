@@ -592,14 +592,16 @@ fn spaced_hyphen(cx: &mut Context, p: &Paragraph, i: usize, headline: &std::cell
         return;
     }
     // `向导 - 第 2 页`: a wizard's title and its page, as the software names the dialog; a
-    // step and the wizard's page it is on (`创建一个框架 - 向导第 3 页`).
+    // step and the wizard's page it is on (`创建一个框架 - 向导第 3 页`, `- 向导最后一页`).
     let after = &doc.text[doc.runs[i + 1].end..p.end];
     let page = |s: &str| {
         s.strip_prefix('第')
             .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
             .is_some_and(|rest| rest.starts_with(['页', '步']))
     };
-    if page(after) && before.trim_end().ends_with("向导") || after.strip_prefix("向导").is_some_and(page)
+    let wizard_page = |s: &str| page(s) || s.starts_with("最后一页");
+    if page(after) && before.trim_end().ends_with("向导")
+        || after.strip_prefix("向导").is_some_and(wizard_page)
     {
         return;
     }
