@@ -656,6 +656,8 @@ fn ellipsis(
                 || elided_rows
                 || sequence()
                 || matches!(before, Some(Kind::Punct(']' | '/' | '\\' | '>' | ',' | '(')))
+                // (Dots before a slash are a path's: `“.../”`, the parent's parent.)
+                || after == Some(Kind::Punct('/'))
                 || *synopsis.get_or_init(|| {
                     let line = doc.slice(p.start, p.end);
                     line.contains("]...") || (cx.register().computing && is_synopsis_line(line))

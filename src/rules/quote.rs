@@ -520,7 +520,11 @@ fn straight(cx: &mut Context, p: &Paragraph, marks: &[(usize, char)], q: char) {
             // `区域是 "$Sheet1.$B$3:$B$14"`): a literal, not a quotation, unless Chinese
             // stands inside.
             // So is what stands in corner brackets, a literal already (`输入「"Total for "@」`).
-            let literal = !has_han && (cx.register().computing || prev_char(a) == Some('「'));
+            // An option with a placeholder named in Chinese is one too (`"-s[字符]"`).
+            let option = inner
+                .strip_prefix('-')
+                .is_some_and(|o| o.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-'));
+            let literal = (!has_han || option) && (cx.register().computing || prev_char(a) == Some('「'));
             let own = literal
                 || (braces > 0 && close > b)
                 || (q == '"' && *english.get_or_insert_with(|| english_around_quotes(&text[p.start..p.end])));
