@@ -172,8 +172,15 @@ pub fn check(cx: &mut Context) {
                 }
                 || (headline && (spaced_dot(&a, i.checked_sub(2)) || spaced_dot(&b, Some(i + 2))));
             // Inside a passage in a foreign language whose marks came out full-width (`and be
-            // one traveler，long i stood`), the space after a mark is that language's.
-            if separator || (mark.is_some() && space_of_foreign_passage(doc, p, i)) {
+            // one traveler，long i stood`), the space after a mark is that language's; so is
+            // one between a Latin word and a quotation of Latin words (`there are no
+            // ‘accidents’`, `“no” said`).
+            let latin = |k: usize| p.runs.contains(&k) && doc.runs[k].kind == Kind::Latin;
+            let english_quote = (a.kind == Kind::Latin
+                && matches!(b.mark(), Some('“' | '‘'))
+                && latin(i + 2))
+                || (b.kind == Kind::Latin && matches!(a.mark(), Some('”' | '’')) && i >= 2 && latin(i - 2));
+            if separator || english_quote || (mark.is_some() && space_of_foreign_passage(doc, p, i)) {
                 continue;
             }
             if let Some(m) = mark {
