@@ -65,6 +65,7 @@ pub fn check(cx: &mut Context) {
                 && cx.on(EMPTY)
                 && doc.runs.get(i + 1).is_some_and(|n| n.is_mark('”'))
                 && !names_empty_string(&doc.text[doc.runs[i + 1].end..p.end])
+                && !in_reversed(&doc.text[p.start..r.start], &doc.text[doc.runs[i + 1].end..p.end])
             {
                 empty(cx, r.start, doc.runs[i + 1].end);
             }
@@ -192,6 +193,25 @@ fn names_empty_string(after: &str) -> bool {
     let rest = rest.strip_prefix("表示").or_else(|| rest.strip_prefix("即")).unwrap_or(rest);
     let rest = rest.strip_prefix("一个").unwrap_or(rest);
     ["空串", "空字符串", "空字串"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether a ” stands a few words before `“”` and a “ a few after, no quotation mark
+/// between (`出现了”至少“”保证“的`): the marks are the ends of two reversed pairs around the
+/// words (quote/unbalanced reports them), not an empty pair (`“磁疗垫”、“”、“一种`).
+fn in_reversed(before: &str, after: &str) -> bool {
+    const NEAR: usize = 8;
+    let words = |s: &mut dyn Iterator<Item = char>, quote: char| {
+        let (mut han, mut found) = (false, false);
+        for c in s.take(NEAR) {
+            if matches!(c, '“' | '”') {
+                found = c == quote;
+                break;
+            }
+            han |= super::common::is_han(c);
+        }
+        found && han
+    };
+    words(&mut before.chars().rev(), '”') && words(&mut after.chars(), '“')
 }
 
 fn empty(cx: &mut Context, start: usize, end: usize) {
