@@ -695,6 +695,7 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
                     continue;
                 }
                 match c {
+                    '”' if b.stack.is_empty() && troff_opened(&text[p.start..at]) => {}
                     '“' if continuation && Some(at) == first_solid => continuation = false,
                     '“' | '‘' => {
                         let parent = b.stack.last().map(|o| (o.ch, o.at));
@@ -793,6 +794,20 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> 
     }
     let headline = &cx.doc.text[from..r.start];
     Some((headline.rfind(['。', '！', '？']).map_or(from, |k| from + k), usize::MAX))
+}
+
+/// Whether the text just before a ” opened its quotation with the troff escape `\(lq` that
+/// a manual page's conversion left (`\(lqAn Introductory … Tutorial” 在`), none closed since.
+fn troff_opened(before: &str) -> bool {
+    // (A quotation's title is short: the look back is bounded, and a line of many ” costs
+    // linear time.)
+    const REACH: usize = 256;
+    let mut from = before.len().saturating_sub(REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
+    before.rfind("\\(lq").is_some_and(|k| !before[k..].contains("\\(rq") && !before[k..].contains('”'))
 }
 
 /// If line `pi` is a lone “ and one of the next few lines a lone ” (a quotation set off
