@@ -20,16 +20,6 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
     !doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
 }
 
-/// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
-/// sentence (its last mark is not 。, nor ！ or ？ after more than a verse's line), the next
-/// line is not blank, and the next line's
-/// first mark of the pair that it does not pair itself is a closing one (`is_close`), not
-/// an opening one (`is_open`). Hard-wrapped text (manual pages, Markdown wrapped at 80
-/// columns) and a title broken over two lines carry a quotation or a bracket across the
-/// line break.
-/// Lines between that hold no mark of the pair and end no sentence are passed over, seven
-/// at most: a manual's sentence broken at every piece of code cut out of it
-/// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
 /// Whether line `p` ends cut short: in two to six ASCII dots, the way a page cuts a
 /// headline or an excerpt it lists (`动漫短视频《小鲁哥大新..`, `“互联...`). A bracket or a
 /// quotation it left open was cut with it.
@@ -42,6 +32,15 @@ pub fn ends_cut(doc: &Document, p: &Paragraph) -> bool {
 /// The characters of a line set as a verse's, at most (see `wraps_to_close`).
 const VERSE_LINE: u32 = 12;
 
+/// Whether paragraph `pi` is a line wrapped in the middle of a pair of marks: it ends no
+/// sentence (its last mark is not 。, nor ！ or ？ after more than a verse's line), the next
+/// line is not blank, and the next line's first mark of the pair that it does not pair
+/// itself is a closing one (`is_close`), not an opening one (`is_open`). Hard-wrapped text
+/// (manual pages, Markdown wrapped at 80 columns) and a title broken over two lines carry a
+/// quotation or a bracket across the line break.
+/// Lines between that hold no mark of the pair and end no sentence are passed over, seven
+/// at most: a manual's sentence broken at every piece of code cut out of it
+/// (`（仅对应于⏎和⏎选项。）`), a verse quoted one short line at a time.
 pub fn wraps_to_close(
     doc: &Document,
     pi: usize,

@@ -221,13 +221,13 @@ fn empty(cx: &mut Context, start: usize, end: usize) {
     }
 }
 
-/// `1）`, `a)`, `三）` opening a list item: a closing bracket with no opening one.
 /// A lone 〉 after a space: the separator of a page's path, a column's name before its
 /// headline (`随手拍 连心桥 〉"僵尸车"长期占道`), as `>` would be.
 fn separator(cx: &Context, c: char, run: usize) -> bool {
     c == '〉' && run > 0 && cx.doc.runs[run - 1].kind == Kind::Space
 }
 
+/// `1）`, `a)`, `三）` opening a list item: a closing bracket with no opening one.
 fn is_list_number(cx: &Context, p: &Paragraph, run: usize) -> bool {
     let doc = cx.doc;
     if run == p.runs.start {
