@@ -776,11 +776,17 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> 
         return Some((p.start, usize::MAX));
     }
     // Dots right after an opening mark, no closing one after them before the next opening
-    // one (`全力做好“创园”和“...宁陕县召开`): a headline cut as its quotation began; not
+    // one (`全力做好“创园”和“...宁陕县召开`, `和“…宁陕县`): a headline cut as its quotation began; not
     // a quotation whose first words were left out (`“...而为日本帝国主义所称快”`).
-    let right_after_open = cx.doc.text[p.start..r.start].ends_with('“')
-        && rest.find(['“', '”']).is_none_or(|k| rest[k..].starts_with('“'));
-    if rest.trim().is_empty() && ends_cut(cx.doc, p) || r.is_mark('.') && r.chars >= 3 && right_after_open {
+    // (Headlines end no sentence: `“……老人家由于后遗症不能说话。…“啥时候…”` opens a quotation
+    // whose first words were left out, and nests another.)
+    let right_after_open = cx.doc.text[p.start..r.start].ends_with('“') && {
+        let to_next = rest.find(['“', '”']);
+        to_next.is_none_or(|k| rest[k..].starts_with('“'))
+            && !rest[..to_next.unwrap_or(rest.len())].contains(['。', '！', '？'])
+    };
+    let cut_dots = r.is_mark('.') && r.chars >= 3 || r.is_mark('…') && r.chars == 1;
+    if rest.trim().is_empty() && ends_cut(cx.doc, p) || cut_dots && right_after_open {
         return Some((p.start, 1));
     }
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
