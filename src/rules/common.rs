@@ -20,6 +20,17 @@ pub fn is_headline(doc: &Document, p: &Paragraph) -> bool {
     !doc.runs[p.runs.clone()].iter().any(|r| matches!(r.mark(), Some('。' | '！' | '？')))
 }
 
+/// The last `n` characters of `s` (all of it if shorter): the bounded look back of a test
+/// that must cost linear time on a long line.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    &s[s.char_indices().rev().nth(n - 1).map_or(0, |(at, _)| at)..]
+}
+
+/// The first `n` characters of `s` (all of it if shorter).
+pub fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(at, _)| at)]
+}
+
 /// Whether line `p` ends cut short: in two to six ASCII dots, the way a page cuts a
 /// headline or an excerpt it lists (`动漫短视频《小鲁哥大新..`, `“互联...`). A bracket or a
 /// quotation it left open was cut with it.

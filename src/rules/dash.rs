@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use super::common::{
-    frames_label, is_chinese_side, is_headline, next_run, next_solid, prev_run, prev_solid, LABEL_HAN,
-    RULE_LINE,
+    first_chars, frames_label, is_chinese_side, is_headline, last_chars, next_run, next_solid, prev_run,
+    prev_solid, LABEL_HAN, RULE_LINE,
 };
 use super::quote::speech;
 use super::Context;
@@ -361,16 +361,6 @@ struct Links<'t> {
 
 /// How far a chain's parts are read on each side of a separator, in characters.
 const REACH: usize = 32;
-
-/// The last `n` characters of `s` (all of it if shorter).
-fn last_chars(s: &str, n: usize) -> &str {
-    &s[s.char_indices().rev().nth(n - 1).map_or(0, |(at, _)| at)..]
-}
-
-/// The first `n` characters of `s` (all of it if shorter).
-fn first_chars(s: &str, n: usize) -> &str {
-    &s[..s.char_indices().nth(n).map_or(s.len(), |(at, _)| at)]
-}
 
 /// The parts read are at most a few characters long, so each side is read for `REACH`
 /// characters only (a longer part is not short to any caller): the cost stays linear on a

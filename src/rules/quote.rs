@@ -7,7 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::common::{ends_cut, in_formula, is_han, mark_name, next_solid, prev_solid, wraps_to_close};
+use super::common::{
+    ends_cut, in_formula, is_han, last_chars, mark_name, next_solid, prev_solid, wraps_to_close,
+};
 use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::{Document, Paragraph};
@@ -764,12 +766,12 @@ fn balance(cx: &mut Context, claimed: &HashSet<usize>) {
 /// If ellipsis dots `r` end an excerpt that a page cut short, where the cut text begins and
 /// how many of the quotations open there it cut: the paragraph and all, when a link to the
 /// whole text follows the dots (`...阅读详情`, `…[详细]`); the headline before them (at most
-/// `ITEM` bytes, after the last sentence end) and all, when the number of the next item of
+/// `ITEM` characters, after the last sentence end) and all, when the number of the next item of
 /// a list of cut headlines does (`反映“污水直排成堆浐...3.胡和平`; not `……5.`, an ellipsis in
 /// a quoted list); the paragraph and the innermost one, when they end the line (`“互联...`,
 /// see `ends_cut`; `“吃鸡装备“手拿长枪...` still opens one too many) or right follow it.
 fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> {
-    const ITEM: usize = 120;
+    const ITEM: usize = 40;
     let rest = &cx.doc.text[r.end..p.end];
     if (r.chars >= 2 || r.is_mark('…')) && cx.catalog.words.excerpt_cuts.iter().any(|w| rest.starts_with(w))
     {
@@ -794,11 +796,8 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> 
     if !(r.is_mark('.') && r.chars >= 3 && next_item) {
         return None;
     }
-    let mut from = r.start.saturating_sub(ITEM).max(p.start);
-    while !cx.doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let headline = &cx.doc.text[from..r.start];
+    let headline = last_chars(&cx.doc.text[p.start..r.start], ITEM);
+    let from = r.start - headline.len();
     Some((headline.rfind(['。', '！', '？']).map_or(from, |k| from + k), usize::MAX))
 }
 
@@ -807,12 +806,8 @@ fn cuts_excerpt(cx: &Context, p: &Paragraph, r: &Run) -> Option<(usize, usize)> 
 fn troff_opened(before: &str) -> bool {
     // (A quotation's title is short: the look back is bounded, and a line of many ” costs
     // linear time.)
-    const REACH: usize = 256;
-    let mut from = before.len().saturating_sub(REACH);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &before[from..];
+    const REACH: usize = 100;
+    let before = last_chars(before, REACH);
     before.rfind("\\(lq").is_some_and(|k| !before[k..].contains("\\(rq") && !before[k..].contains('”'))
 }
 
